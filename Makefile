@@ -1,0 +1,83 @@
+# ctrpol: see README.md.  `make` builds the tool only; `make check` and
+# `make demo` also install what is missing, build the kernel and boot it.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR := $(PREFIX)/sbin
+MANDIR := $(PREFIX)/share/man
+DATADIR := $(PREFIX)/share/ctrpol
+
+B := build
+PKG_CONFIG ?= pkg-config
+NL_PKGS := libnl-3.0 libnl-genl-3.0
+CFLAGS ?= -O2 -g
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+CTRPOL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+	-Ikernel/include/uapi -Ikernel/shared -Itools -Itests/lib \
+	$(shell $(PKG_CONFIG) --cflags $(NL_PKGS) 2>/dev/null)
+NL_LIBS = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
+
+TOOL_LIB_SRCS := $(wildcard tools/lib/*.c)
+TOOL_SRCS := $(wildcard tools/*.c)
+HARNESS_SRCS := tests/lib/harness.c
+RAWGENL_SRCS := tests/lib/rawgenl.c
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
+VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
+
+objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
+
+.PHONY: all deps deps-tool kernel initramfs check unit-tests vm-tests demo install clean
+.SECONDARY:
+all: $(B)/ctrpol
+
+deps-tool:
+	@$(PKG_CONFIG) --exists $(NL_PKGS) 2>/dev/null || scripts/deps.sh tool
+deps:
+	@scripts/deps.sh all
+
+# Two builds of the same sources: plain (installed, run in the VM) and
+# sanitized (what the host tests run).
+$(B)/obj/%.o: %.c | deps-tool
+	@mkdir -p $(dir $@)
+	$(CC) $(CTRPOL_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+$(B)/asan/%.o: %.c | deps-tool
+	@mkdir -p $(dir $@)
+	$(CC) $(CTRPOL_CFLAGS) $(CFLAGS) $(SANITIZE) -MMD -MP -c $< -o $@
+
+$(B)/ctrpol: $(call objs,obj,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
+	$(CC) $(CFLAGS) -o $@ $^ $(NL_LIBS)
+$(B)/asan/ctrpol: $(call objs,asan,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
+
+$(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(HARNESS_SRCS) $(TOOL_LIB_SRCS))
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
+# Guest tests are static: the initramfs then needs no libraries for them.
+$(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(RAWGENL_SRCS))
+	$(CC) $(CFLAGS) -static -o $@ $^
+
+kernel: deps
+	scripts/kernel-build.sh
+
+initramfs: $(B)/ctrpol $(VM_TESTS)
+	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS)
+
+unit-tests: $(B)/asan/ctrpol $(UNIT_TESTS)
+
+check: deps
+	$(MAKE) all unit-tests
+	$(MAKE) kernel
+	$(MAKE) initramfs
+	tests/run.sh $(UNIT_TESTS)
+
+demo: deps
+	$(MAKE) all kernel initramfs
+	scripts/vm-boot.sh --demo
+
+install: $(B)/ctrpol
+	install -D -m 0755 $(B)/ctrpol $(DESTDIR)$(BINDIR)/ctrpol
+	install -D -m 0644 tools/ctrpol.8 $(DESTDIR)$(MANDIR)/man8/ctrpol.8
+
+clean:
+	rm -rf $(B)/obj $(B)/asan $(B)/ctrpol $(B)/vm
+
+-include $(shell find $(B)/obj $(B)/asan -name '*.d' 2>/dev/null)

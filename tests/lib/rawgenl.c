@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "rawgenl.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+static uint32_t seq;
+
+int rawgenl_open(void)
+{
+	int one = 1;
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+
+	if (fd < 0)
+		FAIL("socket(NETLINK_GENERIC): %s", strerror(errno));
+	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	return fd;
+}
+
+void rawgenl_start(struct rawgenl_msg *m, uint16_t family, uint8_t cmd, uint8_t version)
+{
+	struct genlmsghdr *g;
+
+	memset(m, 0, sizeof(*m));
+	m->nlh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
+	m->nlh.nlmsg_type = family;
+	m->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	m->nlh.nlmsg_seq = ++seq;
+	g = NLMSG_DATA(&m->nlh);
+	g->cmd = cmd;
+	g->version = version;
+}
+
+struct nlattr *rawgenl_put(struct rawgenl_msg *m, uint16_t type, const void *data, size_t len)
+{
+	struct nlattr *nla = (struct nlattr *)(m->bytes + NLMSG_ALIGN(m->nlh.nlmsg_len));
+
+	if (NLMSG_ALIGN(m->nlh.nlmsg_len) + NLA_HDRLEN + NLA_ALIGN(len) > sizeof(m->bytes))
+		FAIL("request too large for the test buffer");
+	nla->nla_type = type;
+	nla->nla_len = NLA_HDRLEN + len;
+	if (len)
+		memcpy((char *)nla + NLA_HDRLEN, data, len);
+	m->nlh.nlmsg_len = NLMSG_ALIGN(m->nlh.nlmsg_len) + NLA_ALIGN(nla->nla_len);
+	return nla;
+}
+
+int rawgenl_xfer(int fd, struct rawgenl_msg *m, size_t len, struct rawgenl_msg *reply)
+{
+	static struct rawgenl_msg buf;
+	uint32_t want = m->nlh.nlmsg_seq;
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+
+	if (sendto(fd, m->bytes, len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
+		return -errno;
+	for (;;) {
+		ssize_t n = recv(fd, buf.bytes, sizeof(buf.bytes), 0);
+		struct nlmsghdr *h;
+
+		if (n < 0)
+			FAIL("recv: %s", strerror(errno));
+		for (h = &buf.nlh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+			if (h->nlmsg_seq != want)
+				continue;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
+			if (reply)
+				memcpy(reply->bytes, h, h->nlmsg_len);
+		}
+	}
+}
+
+static const struct nlattr *find(const void *start, size_t len, uint16_t type)
+{
+	const struct nlattr *nla = start;
+
+	while (len >= NLA_HDRLEN && nla->nla_len >= NLA_HDRLEN && nla->nla_len <= len) {
+		size_t step = NLA_ALIGN(nla->nla_len);
+
+		if ((nla->nla_type & NLA_TYPE_MASK) == type)
+			return nla;
+		if (step >= len)
+			break;
+		len -= step;
+		nla = (const void *)((const char *)nla + step);
+	}
+	return NULL;
+}
+
+const struct nlattr *rawgenl_attr(const struct rawgenl_msg *reply, uint16_t type)
+{
+	size_t hdr = NLMSG_LENGTH(GENL_HDRLEN);
+
+	if (reply->nlh.nlmsg_len < hdr)
+		return NULL;
+	return find(reply->bytes + hdr, reply->nlh.nlmsg_len - hdr, type);
+}
+
+const struct nlattr *rawgenl_nested(const struct nlattr *nest, uint16_t type)
+{
+	return find((const char *)nest + NLA_HDRLEN, nest->nla_len - NLA_HDRLEN, type);
+}
+
+int rawgenl_family(int fd, const char *name)
+{
+	struct rawgenl_msg req, reply;
+	const struct nlattr *id;
+	int err;
+
+	rawgenl_start(&req, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
+	rawgenl_put(&req, CTRL_ATTR_FAMILY_NAME, name, strlen(name) + 1);
+	memset(&reply, 0, sizeof(reply));
+	err = rawgenl_xfer(fd, &req, req.nlh.nlmsg_len, &reply);
+	if (err)
+		return err;
+	id = rawgenl_attr(&reply, CTRL_ATTR_FAMILY_ID);
+	if (!id)
+		FAIL("CTRL_CMD_GETFAMILY reply without CTRL_ATTR_FAMILY_ID");
+	return *(const uint16_t *)((const char *)id + NLA_HDRLEN);
+}

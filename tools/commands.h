@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The subcommands: each takes the arguments after its name (argv[0] is the name). */
+#ifndef CTRPOL_COMMANDS_H
+#define CTRPOL_COMMANDS_H
+
+int cmd_version(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+
+#endif

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ctrpol: the user-space side of the ctrpol LSM.  Dispatches to one subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "lib/exit_codes.h"
+#include "lib/report.h"
+#include "release.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "status", cmd_status, "is the LSM active; its counters since boot" },
+	{ "version", cmd_version, "release and ABI of this tool and of the running LSM" },
+};
+
+static void usage(FILE *out)
+{
+	size_t i;
+
+	fprintf(out, "usage: ctrpol COMMAND [ARGS]\n"
+		     "       ctrpol --help | --version\n\n"
+		     "Commands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nExit status:\n"
+		     "  %d  success\n"
+		     "  %d  the kernel refused the request, or the operation failed\n"
+		     "  %d  bad command line\n"
+		     "  %d  the running kernel has no active ctrpol LSM\n"
+		     "  %d  permission denied: a capability is missing\n\n"
+		     "Querying the LSM needs CAP_NET_ADMIN. See ctrpol(8).\n",
+		CTRPOL_EXIT_OK, CTRPOL_EXIT_FAILED, CTRPOL_EXIT_USAGE,
+		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return CTRPOL_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return CTRPOL_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("ctrpol %s (ABI %d)\n", CTRPOL_RELEASE, CTRPOL_ABI_VERSION);
+		return CTRPOL_EXIT_OK;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	return report_usage(argv[1], "unknown command");
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CTRPOL_EXTACK_H
+#define CTRPOL_EXTACK_H
+
+#include <stddef.h>
+#include <linux/netlink.h>
+
+/*
+ * The kernel's extended-ack message of a netlink error, copied NUL-terminated
+ * into buf ("" when there is none); len is the number of bytes received for
+ * the error message, which bounds every read.
+ */
+void extack_message(const struct nlmsghdr *nlh, size_t len, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef CTRPOL_KERNEL_STATUS_H
+#define CTRPOL_KERNEL_STATUS_H
+
+#include <stdint.h>
+
+#include "genl_client.h"
+
+/* The kernel's answer to CTRPOL_CMD_GET_STATUS. */
+struct kernel_status {
+	char release[33];
+	uint32_t abi;
+	uint64_t counters[CTRPOL_COUNTER_MAX + 1];	/* indexed by enum ctrpol_counter */
+};
+
+/* Query the LSM over nl; returns 0 or a negative errno (see ctrpol_nl_request). */
+int kernel_status_get(struct ctrpol_nl *nl, struct kernel_status *ks);
+
+#endif
