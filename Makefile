@@ -7,6 +7,7 @@ BINDIR := $(PREFIX)/sbin
 MANDIR := $(PREFIX)/share/man
 DATADIR := $(PREFIX)/share/ctrpol
 
+MAKEFLAGS += --no-print-directory
 B := build
 PKG_CONFIG ?= pkg-config
 NL_PKGS := libnl-3.0 libnl-genl-3.0

@@ -16,4 +16,7 @@ echo "--- an unprivileged user may not query the LSM:"
 step su -s /bin/sh nobody -c 'ctrpol status'
 echo "(exit status $?)"
 echo
+echo "--- and the LSM counted the attempt:"
+step ctrpol status
+echo
 echo "=== end of demo ==="

@@ -33,7 +33,7 @@ if command -v ccache >/dev/null 2>&1; then
 	export CCACHE_BASEDIR CCACHE_NOHASHDIR
 fi
 kmake() {
-	make -s -C "$ksrc" O="$kout" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
+	make -s --no-print-directory -C "$ksrc" O="$kout" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
 }
 
 mkdir -p "$kout"
