@@ -33,15 +33,40 @@ done
 command -v qemu-system-x86_64 >/dev/null ||
 	{ echo "vm-boot: qemu-system-x86_64 missing: run scripts/deps.sh" >&2; exit 1; }
 
-# KVM hangs at "Booting from ROM" on these hosts: software emulation (TCG)
-# unless CTRPOL_VM_ACCEL=kvm says a host is known to work.
+# KVM hangs at "Booting from ROM" on some hosts (these among them): use it
+# only where a probe boot finished in time.  The verdict is cached per host,
+# kernel and QEMU, outside the repository.  CTRPOL_VM_ACCEL=tcg|kvm overrides.
+accel() {
+	if [ -n "${CTRPOL_VM_ACCEL:-}" ]; then
+		echo "$CTRPOL_VM_ACCEL"
+		return
+	fi
+	if ! [ -r /dev/kvm ] || ! [ -w /dev/kvm ]; then
+		echo tcg
+		return
+	fi
+	cache=${XDG_CACHE_HOME:-$HOME/.cache}/ctrpol/kvm-$(uname -r)-$(qemu-system-x86_64 --version | head -1 | tr -cd '0-9.')
+	if [ ! -f "$cache" ]; then
+		mkdir -p "$(dirname "$cache")"
+		probe=$vmdir/kvm-probe.tap
+		rm -f "$probe"
+		timeout -k 2 20 qemu-system-x86_64 -accel kvm -m 512 -smp 2 -display none \
+			-monitor none -no-reboot -kernel "$kimage" -initrd "$initramfs" \
+			-serial null -serial "file:$probe" -append "console=ttyS0 ctrpol.tests=" \
+			>/dev/null 2>&1 || true
+		if grep -q '^# ctrpol-vm: done' "$probe" 2>/dev/null; then echo kvm; else echo tcg; fi >"$cache"
+	fi
+	cat "$cache"
+}
+
 qemu() {
-	timeout -k 5 "$timeout" qemu-system-x86_64 -accel "${CTRPOL_VM_ACCEL:-tcg}" \
+	timeout -k 5 "$timeout" qemu-system-x86_64 -accel "$accel" \
 		-m 512 -smp 2 -display none -monitor none -no-reboot \
 		-kernel "$kimage" -initrd "$initramfs" "$@"
 }
 
 mkdir -p "$vmdir"
+accel=$(accel)
 console=$vmdir/console-$label.log
 if [ "$mode" = demo ]; then
 	qemu -serial stdio -append "console=ttyS0 panic=-1 loglevel=3 ctrpol.demo $append" |
