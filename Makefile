@@ -18,7 +18,8 @@ CTRPOL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	$(shell $(PKG_CONFIG) --cflags $(NL_PKGS) 2>/dev/null)
 NL_LIBS = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
 
-TOOL_LIB_SRCS := $(wildcard tools/lib/*.c)
+# kernel/shared/ is compiled into the kernel too: the tool runs the kernel's own verifier and matcher.
+TOOL_LIB_SRCS := $(wildcard tools/lib/*.c) $(wildcard kernel/shared/*.c)
 TOOL_SRCS := $(wildcard tools/*.c)
 HARNESS_SRCS := tests/lib/harness.c
 RAWGENL_SRCS := tests/lib/rawgenl.c
@@ -27,7 +28,7 @@ VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_te
 
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
-.PHONY: all deps deps-tool kernel initramfs check unit-tests vm-tests demo install clean
+.PHONY: all deps deps-tool kernel initramfs check unit-tests vm-tests demo bench install clean
 .SECONDARY:
 all: $(B)/ctrpol
 
@@ -65,10 +66,10 @@ initramfs: $(B)/ctrpol $(VM_TESTS)
 unit-tests: $(B)/asan/ctrpol $(UNIT_TESTS)
 
 check: deps
-	$(MAKE) all unit-tests
+	$(MAKE) all unit-tests $(FUZZERS)
 	$(MAKE) kernel
 	$(MAKE) initramfs
-	tests/run.sh $(UNIT_TESTS)
+	FUZZERS="$(FUZZERS)" FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(UNIT_TESTS)
 
 demo: deps
 	$(MAKE) all kernel initramfs
@@ -77,8 +78,14 @@ demo: deps
 install: $(B)/ctrpol
 	install -D -m 0755 $(B)/ctrpol $(DESTDIR)$(BINDIR)/ctrpol
 	install -D -m 0644 tools/ctrpol.8 $(DESTDIR)$(MANDIR)/man8/ctrpol.8
+	install -d $(DESTDIR)$(DATADIR)/policies/abstractions
+	install -m 0644 policies/*.ctp $(DESTDIR)$(DATADIR)/policies/
+	install -m 0644 policies/abstractions/*.ctp $(DESTDIR)$(DATADIR)/policies/abstractions/
 
 clean:
-	rm -rf $(B)/obj $(B)/asan $(B)/ctrpol $(B)/vm
+	rm -rf $(B)/obj $(B)/asan $(B)/ctrpol $(B)/vm $(B)/fuzz $(B)/bench
+
+# Fuzzers and benchmarks keep their rules beside their sources (fuzz, bench).
+include $(wildcard tests/*/*.mk)
 
 -include $(shell find $(B)/obj $(B)/asan -name '*.d' 2>/dev/null)

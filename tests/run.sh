@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run every suite: host unit tests (sanitized), then the VM suites, one boot
 # per kernel command line.  The last line is "N passed, N failed".
-# Usage: tests/run.sh UNIT_TEST...   (make check passes them)
+# Usage: FUZZERS="FUZZER..." tests/run.sh UNIT_TEST...   (make check passes them)
 set -u
 
 project=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +29,10 @@ suite() {
 export CTRPOL="$project/build/asan/ctrpol"
 for t in "$@"; do
 	suite "unit $(basename "$t")" "$t"
+done
+suite "golden outputs" "$project/tests/golden/run.sh"
+for f in ${FUZZERS:-}; do
+	suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"
 done
 
 vm_tests=$(cd "$project/build/obj/tests/vm" && ls -- *_test | grep -v '^nolsm_' | paste -sd, -)

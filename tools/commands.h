@@ -3,7 +3,11 @@
 #ifndef CTRPOL_COMMANDS_H
 #define CTRPOL_COMMANDS_H
 
-int cmd_version(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_status(int argc, char **argv);
+int cmd_version(int argc, char **argv);
 
 #endif

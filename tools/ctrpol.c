@@ -13,6 +13,10 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
+	{ "check", cmd_check, "check policies: syntax, lints, a trial compile" },
+	{ "compile", cmd_compile, "compile a policy: ctrpol compile FILE -o OUT" },
+	{ "dump", cmd_dump, "show what a compiled profile holds" },
+	{ "explain", cmd_explain, "the verdict on an operation, and the rules that decide it" },
 	{ "status", cmd_status, "is the LSM active; its counters since boot" },
 	{ "version", cmd_version, "release and ABI of this tool and of the running LSM" },
 };
@@ -31,10 +35,12 @@ static void usage(FILE *out)
 		     "  %d  the kernel refused the request, or the operation failed\n"
 		     "  %d  bad command line\n"
 		     "  %d  the running kernel has no active ctrpol LSM\n"
-		     "  %d  permission denied: a capability is missing\n\n"
+		     "  %d  permission denied: a capability is missing\n"
+		     "  %d  the policy has errors (or warnings, with check --werror)\n"
+		     "ctrpol explain exits 0 when the operation is allowed, 1 when denied.\n\n"
 		     "Querying the LSM needs CAP_NET_ADMIN. See ctrpol(8).\n",
 		CTRPOL_EXIT_OK, CTRPOL_EXIT_FAILED, CTRPOL_EXIT_USAGE,
-		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM);
+		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM, CTRPOL_EXIT_POLICY);
 }
 
 int main(int argc, char **argv)

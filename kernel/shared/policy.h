@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A verified blob, seen through typed pointers, and the operations the
+ * kernel and the tool share on it: verification and matching.
+ */
+#ifndef CTRPOL_POLICY_H
+#define CTRPOL_POLICY_H
+
+#include "compat.h"
+
+/**
+ * struct ctrpol_dfa_view - the arrays of a verified DFA section
+ *
+ * Pointers into the blob, which must outlive the view.  Valid only once
+ * ctrpol_dfa_verify() succeeded: the matcher then indexes without checks.
+ */
+struct ctrpol_dfa_view {
+	const struct ctrpol_dfa *hdr;
+	const struct ctrpol_perms *perms;
+	const __le32 *accept;
+	const __le32 *base;
+	const __le32 *def;
+	const __le32 *next;
+	const __le32 *check;
+};
+
+/**
+ * struct ctrpol_blob_view - the sections of a verified blob
+ * @profile: name, mode and default
+ * @files: file rules
+ * @caps: capability rules
+ * @net: network rules, @nnet of them
+ * @nnet: number of @net rules
+ * @mounts: mount rules
+ * @peers: rules for tasks outside the container, @npeers of them
+ * @npeers: number of @peers rules
+ * @kernel: kernel surfaces and privilege changes
+ * @provenance: NULL when the blob has none
+ * @provenance_size: bytes of the provenance section
+ */
+struct ctrpol_blob_view {
+	const struct ctrpol_profile *profile;
+	struct ctrpol_dfa_view files;
+	const struct ctrpol_caps *caps;
+	const struct ctrpol_net_rule *net;
+	u32 nnet;
+	struct ctrpol_dfa_view mounts;
+	const struct ctrpol_peer_rule *peers;
+	u32 npeers;
+	const struct ctrpol_kernel *kernel;
+	const struct ctrpol_provenance *provenance;
+	u32 provenance_size;
+};
+
+/**
+ * ctrpol_blob_verify() - check every byte of a blob before anything uses it
+ * @blob: the bytes, 8-byte aligned
+ * @size: their number
+ * @view: filled in on success
+ * @why: on failure, a static string saying what is wrong
+ *
+ * One pass over the blob; no allocation; safe on any input.
+ *
+ * Return: 0, or -EINVAL with @why set.
+ */
+int ctrpol_blob_verify(const void *blob, size_t size, struct ctrpol_blob_view *view,
+		       const char **why);
+
+/**
+ * ctrpol_dfa_verify() - check one DFA section, as ctrpol_blob_verify() does
+ * @sec: the section's bytes, 4-byte aligned
+ * @size: their number
+ * @perm_mask: the permission bits its accepting states may carry
+ * @view: filled in on success
+ * @why: on failure, a static string saying what is wrong
+ *
+ * Return: 0, or -EINVAL with @why set.
+ */
+int ctrpol_dfa_verify(const void *sec, size_t size, u32 perm_mask, struct ctrpol_dfa_view *view,
+		      const char **why);
+
+/**
+ * ctrpol_dfa_match() - the permissions a verified DFA gives a string
+ * @dfa: from a successful ctrpol_dfa_verify()
+ * @str: the bytes (a path), not NUL-terminated
+ * @len: their number
+ *
+ * Return: the index into @dfa->perms of the string's permissions (0: none).
+ */
+u32 ctrpol_dfa_match(const struct ctrpol_dfa_view *dfa, const char *str, size_t len);
+
+/**
+ * struct ctrpol_net_query - a network operation to decide
+ * @op: one %CTRPOL_NET_* bit
+ * @family: AF_* of the socket
+ * @type: SOCK_* of the socket
+ * @protocol: its protocol
+ * @has_addr: @addr and @port are set (bind, connect, send, listen on inet)
+ * @port: local port for bind and listen, remote for connect and send
+ * @addr: 4 (AF_INET) or 16 (AF_INET6) bytes, network order
+ */
+struct ctrpol_net_query {
+	u16 op;
+	u8 family;
+	u8 type;
+	u16 protocol;
+	bool has_addr;
+	u16 port;
+	u8 addr[16];
+};
+
+/**
+ * ctrpol_net_match() - whether a verified network rule names an operation
+ * @rule: a rule of a verified blob
+ * @q: the operation
+ *
+ * Return: true when @rule applies to @q.
+ */
+bool ctrpol_net_match(const struct ctrpol_net_rule *rule, const struct ctrpol_net_query *q);
+
+#endif /* CTRPOL_POLICY_H */

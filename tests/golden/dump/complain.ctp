@@ -1,0 +1,6 @@
+profile t {
+    mode complain
+    default allow
+    audit deny exec /tmp/**
+    allow cap kill
+}

@@ -1,0 +1,4 @@
+@{D} = /srv /var/{www
+profile t {
+    allow read @{D}/index.html
+}

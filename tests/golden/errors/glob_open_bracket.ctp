@@ -1,0 +1,3 @@
+profile t {
+    allow read /etc/[a-
+}

@@ -1,0 +1,2 @@
+# includes itself through include_cycle.ctp's include
+include "cycle.ctp"

@@ -1,0 +1,3 @@
+profile t {
+    include "inc/cycle.ctp"
+}

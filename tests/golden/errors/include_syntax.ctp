@@ -1,0 +1,5 @@
+profile t {
+    include
+    include ""
+    include "inc/cycle.ctp" extra
+}

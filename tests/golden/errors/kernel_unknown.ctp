@@ -1,0 +1,5 @@
+profile t {
+    deny kernel bfp
+    deny kernel root
+    deny privilege sudo
+}

@@ -1,0 +1,5 @@
+profile t {
+    default allow
+    allow read /etc/hosts
+    deny write /etc/**
+}

@@ -1,0 +1,4 @@
+profile t {
+    mode enforce
+    mode complain
+}

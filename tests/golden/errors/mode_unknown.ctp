@@ -1,0 +1,3 @@
+profile t {
+    mode strict
+}

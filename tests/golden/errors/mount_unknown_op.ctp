@@ -1,0 +1,3 @@
+profile t {
+    allow mount unmount on /mnt/**
+}

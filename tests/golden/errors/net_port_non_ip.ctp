@@ -1,0 +1,3 @@
+profile t {
+    allow net bind unix port 80
+}

@@ -1,0 +1,4 @@
+profile t {
+    allow net conect tcp port 443
+    allow net
+}

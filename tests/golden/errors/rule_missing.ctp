@@ -1,0 +1,4 @@
+profile t {
+    allow
+    deny /etc/shadow
+}

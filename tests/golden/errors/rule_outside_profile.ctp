@@ -1,0 +1,3 @@
+allow read /etc/hostname
+profile t {
+}

@@ -1,0 +1,2 @@
+profile t {
+    allow read /etc/**

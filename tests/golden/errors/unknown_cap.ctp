@@ -1,0 +1,3 @@
+profile t {
+    allow cap net_admin, sys_admn
+}

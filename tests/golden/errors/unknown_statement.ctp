@@ -1,0 +1,3 @@
+profile t {
+    frobnicate /etc
+}
