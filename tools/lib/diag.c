@@ -1,30 +1,55 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdarg.h>
+#include <string.h>
 
 #include "diag.h"
+
+#define MESSAGE_MAX	480	/* bytes of a message: it may quote a token of any length */
+#define QUOTE_MAX	120	/* bytes shown of a longer source line, around the spot */
+#define QUOTE_BEFORE	40	/* of which before the spot */
+
+/* Policy text may hold terminal escapes: show control bytes as '?' (tabs stay, to align). */
+static void put_safe(FILE *out, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		fputc(((unsigned char)s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7f ? '?' : s[i], out);
+}
+
+/* The line of at, or QUOTE_MAX bytes of it around at->col, with a caret under the spot. */
+static void quote(FILE *out, const struct loc *at)
+{
+	size_t len, from = 0, shown, spot = at->col - 1, i;
+	const char *line = source_line(at->src, at->line, &len);
+
+	if (len > QUOTE_MAX && spot > QUOTE_BEFORE)
+		from = spot - QUOTE_BEFORE < len ? spot - QUOTE_BEFORE : len;
+	shown = len - from < QUOTE_MAX ? len - from : QUOTE_MAX;
+	fprintf(out, "%6u | %s", at->line, from ? "..." : "");
+	put_safe(out, line + from, shown);
+	fprintf(out, "%s\n       | %s", from + shown < len ? "..." : "", from ? "   " : "");
+	for (i = from; i < spot && i < from + shown; i++)
+		fputc(line[i] == '\t' ? '\t' : ' ', out);
+	fputc('^', out);
+	for (i = 1; i < at->len && spot + i < from + shown; i++)
+		fputc('~', out);
+	fputc('\n', out);
+}
 
 static void report(struct diag *d, const struct loc *at, const char *kind,
 		   const char *fmt, va_list ap)
 {
-	const char *line;
-	size_t len, i;
+	char msg[MESSAGE_MAX];
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 
 	if (at && at->src)
 		fprintf(d->out, "%s:%u:%u: ", at->src->path, at->line, at->col);
 	fprintf(d->out, "%s: ", kind);
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
-	if (!at || !at->src)
-		return;
-	line = source_line(at->src, at->line, &len);
-	fprintf(d->out, "%6u | %.*s\n       | ", at->line, (int)len, line);
-	/* Keep tabs so the caret lines up with the quoted line. */
-	for (i = 0; i + 1 < at->col && i < len; i++)
-		fputc(line[i] == '\t' ? '\t' : ' ', d->out);
-	fputc('^', d->out);
-	for (i = 1; i < at->len; i++)
-		fputc('~', d->out);
-	fputc('\n', d->out);
+	put_safe(d->out, msg, strlen(msg));
+	fputs(n >= (int)sizeof(msg) ? "...\n" : "\n", d->out);
+	if (at && at->src)
+		quote(d->out, at);
 }
 
 void diag_error(struct diag *d, const struct loc *at, const char *fmt, ...)

@@ -1,0 +1,3 @@
+profile t {
+  allow rea[31md /x
+}
