@@ -22,7 +22,8 @@ NL_LIBS = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
 TOOL_LIB_SRCS := $(wildcard tools/lib/*.c) $(wildcard kernel/shared/*.c)
 TOOL_SRCS := $(wildcard tools/*.c)
 HARNESS_SRCS := tests/lib/harness.c
-RAWGENL_SRCS := tests/lib/rawgenl.c
+# What guest tests link besides the harness: netlink by hand, confinement helpers.
+VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
 VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
 
@@ -54,7 +55,7 @@ $(B)/asan/ctrpol: $(call objs,asan,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
 $(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(HARNESS_SRCS) $(TOOL_LIB_SRCS))
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
 # Guest tests are static: the initramfs then needs no libraries for them.
-$(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(RAWGENL_SRCS))
+$(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS))
 	$(CC) $(CFLAGS) -static -o $@ $^
 
 kernel: deps

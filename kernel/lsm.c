@@ -16,19 +16,16 @@ bool ctrpol_enabled __ro_after_init;
 static_assert(LSM_ID_CTRPOL == CTRPOL_LSM_ID,
 	      "the tree's LSM_ID_CTRPOL differs: rerun scripts/kernel-integrate.sh");
 
-static const struct lsm_id ctrpol_lsmid = {
+const struct lsm_id ctrpol_lsmid = {
 	.name = "ctrpol",
 	.id = LSM_ID_CTRPOL,
 };
 
 static int __init ctrpol_init(void)
 {
-	/*
-	 * No hook class is mediated yet: registering an empty set still
-	 * records our id, so we appear in /sys/kernel/security/lsm and in
-	 * lsm_list_modules(2), and the netlink family comes up.
-	 */
-	security_add_hooks(NULL, 0, &ctrpol_lsmid);
+	ctrpol_add_file_hooks();
+	ctrpol_add_cap_hooks();
+	ctrpol_add_cgroup_hooks();
 	ctrpol_enabled = true;
 	pr_info("ctrpol: LSM %s (ABI %d) initialized\n", CTRPOL_RELEASE,
 		CTRPOL_ABI_VERSION);

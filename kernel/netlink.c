@@ -5,21 +5,27 @@
  * Every command has its own strict attribute policy, so the netlink core
  * rejects unknown, misplaced and malformed attributes with EINVAL before a
  * handler runs.  The family lives in the initial network namespace only:
- * a container with its own netns cannot even resolve it.
+ * a container with its own netns cannot even resolve it.  Requests run in
+ * the sender's context, so "current" is the task asking.
  */
 
 #include <linux/atomic.h>
 #include <linux/capability.h>
 #include <linux/init.h>
+#include <linux/rcupdate.h>
 #include <net/genetlink.h>
-#include <linux/ctrpol.h>
 
 #include "ctrpol.h"
 #include "release.h"
 
+/* genl_split_ops.internal_flags: the command changes policy. */
+#define CTRPOL_NL_CHANGES_POLICY	BIT(0)
+
 /* Only ever incremented; read without locking for reports. */
 static atomic64_t nl_requests = ATOMIC64_INIT(0);
 static atomic64_t nl_refused = ATOMIC64_INIT(0);
+
+static struct genl_family ctrpol_nl_family;
 
 /*
  * Every entry is NLA_UNSPEC, which strict validation rejects as
@@ -27,42 +33,121 @@ static atomic64_t nl_refused = ATOMIC64_INIT(0);
  */
 static const struct nla_policy ctrpol_no_attr_policy[CTRPOL_A_MAX + 1];
 
+/* Past what the s16 bounds of NLA_POLICY_RANGE() can say. */
+static const struct netlink_range_validation blob_chunk_range = {
+	.min = 1,
+	.max = CTRPOL_BLOB_CHUNK_MAX,
+};
+
+static const struct nla_policy ctrpol_load_policy[CTRPOL_A_MAX + 1] = {
+	[CTRPOL_A_BLOB] = NLA_POLICY_FULL_RANGE(NLA_BINARY, &blob_chunk_range),
+	[CTRPOL_A_FLAGS] = NLA_POLICY_MASK(NLA_U32, CTRPOL_LOAD_ALL),
+};
+
+static const struct nla_policy ctrpol_name_policy[CTRPOL_A_MAX + 1] = {
+	[CTRPOL_A_NAME] = { .type = NLA_NUL_STRING, .len = CTRPOL_NAME_MAX - 1 },
+};
+
+static const struct nla_policy ctrpol_attach_policy[CTRPOL_A_MAX + 1] = {
+	[CTRPOL_A_NAME] = { .type = NLA_NUL_STRING, .len = CTRPOL_NAME_MAX - 1 },
+	[CTRPOL_A_CGROUP_ID] = { .type = NLA_U64 },
+};
+
+static const struct nla_policy ctrpol_cgroup_policy[CTRPOL_A_MAX + 1] = {
+	[CTRPOL_A_CGROUP_ID] = { .type = NLA_U64 },
+};
+
+/* Give a request's error a reason with static storage, as extack keeps the pointer. */
+static void set_reason(struct netlink_ext_ack *extack, const char *why)
+{
+	if (extack)
+		extack->_msg = why;
+}
+
+static bool current_confined(void)
+{
+	bool confined;
+
+	rcu_read_lock();
+	confined = ctrpol_task_profile(current, NULL);
+	rcu_read_unlock();
+	return confined;
+}
+
+/* Whether the request may go on; counts and explains a refusal. */
+static int check_privilege(struct sk_buff *skb, bool changes_policy,
+			   struct netlink_ext_ack *extack)
+{
+	const char *why = NULL;
+
+	atomic64_inc(&nl_requests);
+	/*
+	 * netlink_capable() checks both the opener of the socket and the
+	 * sender against the initial user namespace, so a socket passed to or
+	 * opened by an unprivileged task does not carry privilege.
+	 */
+	if (!netlink_capable(skb, CAP_NET_ADMIN))
+		why = "CAP_NET_ADMIN in the initial user namespace is required";
+	else if (changes_policy && !netlink_capable(skb, CAP_MAC_ADMIN))
+		why = "CAP_MAC_ADMIN in the initial user namespace is required to change policy";
+	else if (changes_policy && current_confined())
+		why = "a task confined by a ctrpol profile may not change policy";
+	if (!why)
+		return 0;
+	atomic64_inc(&nl_refused);
+	set_reason(extack, why);
+	return -EPERM;
+}
+
 /**
- * ctrpol_nl_pre_doit - count the request and check the caller's privilege
+ * ctrpol_nl_pre_doit - check privilege, then take the policy lock
  * @ops: the command's operation
  * @skb: the request
  * @info: request attributes and extack
  *
- * netlink_capable() checks both the opener of the socket and the sender
- * against the initial user namespace, so a socket passed to or opened by
- * an unprivileged task does not carry privilege.
+ * Every command runs under ctrpol_policy_lock, released by
+ * ctrpol_nl_post_doit(), after dropping the attachments of removed cgroups.
  *
  * Return: 0 to proceed, -EPERM with an extack message otherwise.
  */
-static int ctrpol_nl_pre_doit(const struct genl_split_ops *ops,
-			      struct sk_buff *skb, struct genl_info *info)
+static int ctrpol_nl_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+			      struct genl_info *info)
 {
-	atomic64_inc(&nl_requests);
-	if (!netlink_capable(skb, CAP_NET_ADMIN)) {
-		atomic64_inc(&nl_refused);
-		GENL_SET_ERR_MSG(info,
-				 "CAP_NET_ADMIN in the initial user namespace is required");
-		return -EPERM;
-	}
+	int err = check_privilege(skb, ops->internal_flags & CTRPOL_NL_CHANGES_POLICY,
+				  info->extack);
+
+	if (err)
+		return err;
+	mutex_lock(&ctrpol_policy_lock);
+	ctrpol_attach_prune();
 	return 0;
 }
 
-static int put_counters(struct sk_buff *msg)
+static void ctrpol_nl_post_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+				struct genl_info *info)
 {
-	struct nlattr *nest;
+	mutex_unlock(&ctrpol_policy_lock);
+}
 
-	nest = nla_nest_start(msg, CTRPOL_A_COUNTERS);
+/* Dumps get no pre_doit: their start callback checks privilege instead. */
+static int ctrpol_nl_dump_start(struct netlink_callback *cb)
+{
+	return check_privilege(cb->skb, false, cb->extack);
+}
+
+static int put_u64_counter(struct sk_buff *msg, int type, u64 value)
+{
+	return nla_put_u64_64bit(msg, type, value, CTRPOL_COUNTER_PAD);
+}
+
+static int put_status_counters(struct sk_buff *msg)
+{
+	struct nlattr *nest = nla_nest_start(msg, CTRPOL_A_COUNTERS);
+
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u64_64bit(msg, CTRPOL_COUNTER_REQUESTS,
-			      atomic64_read(&nl_requests), CTRPOL_COUNTER_PAD) ||
-	    nla_put_u64_64bit(msg, CTRPOL_COUNTER_REFUSED,
-			      atomic64_read(&nl_refused), CTRPOL_COUNTER_PAD)) {
+	if (put_u64_counter(msg, CTRPOL_COUNTER_REQUESTS, atomic64_read(&nl_requests)) ||
+	    put_u64_counter(msg, CTRPOL_COUNTER_REFUSED, atomic64_read(&nl_refused))) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}
@@ -82,7 +167,9 @@ static int ctrpol_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 	if (!hdr ||
 	    nla_put_string(msg, CTRPOL_A_VERSION, CTRPOL_RELEASE) ||
 	    nla_put_u32(msg, CTRPOL_A_ABI_VERSION, CTRPOL_ABI_VERSION) ||
-	    put_counters(msg)) {
+	    put_status_counters(msg) ||
+	    nla_put_u32(msg, CTRPOL_A_NPROFILES, ctrpol_profile_count()) ||
+	    nla_put_u32(msg, CTRPOL_A_NATTACHMENTS, ctrpol_attach_count())) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -90,13 +177,225 @@ static int ctrpol_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/* The CTRPOL_A_BLOB pieces of the request, joined; NULL with extack set. */
+static struct ctrpol_policy *gather_blob(struct genl_info *info, int *err)
+{
+	void *head = genlmsg_data(info->genlhdr);
+	int len = genlmsg_len(info->genlhdr), rem;
+	struct ctrpol_policy *pol;
+	const struct nlattr *nla;
+	u64 size = 0;
+	u32 off = 0;
+
+	nla_for_each_attr_type(nla, CTRPOL_A_BLOB, head, len, rem)
+		size += nla_len(nla);
+	*err = -EINVAL;
+	if (!size) {
+		GENL_SET_ERR_MSG(info, "no CTRPOL_A_BLOB: nothing to load");
+		return NULL;
+	}
+	if (size > CTRPOL_MAX_BLOB_SIZE) {
+		GENL_SET_ERR_MSG(info, "the blob is larger than CTRPOL_MAX_BLOB_SIZE");
+		return NULL;
+	}
+	*err = -ENOMEM;
+	pol = ctrpol_policy_new(size);
+	if (!pol)
+		return NULL;
+	nla_for_each_attr_type(nla, CTRPOL_A_BLOB, head, len, rem) {
+		memcpy(pol->blob + off, nla_data(nla), nla_len(nla));
+		off += nla_len(nla);
+	}
+	*err = 0;
+	return pol;
+}
+
+static int ctrpol_nl_load(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *flags = info->attrs[CTRPOL_A_FLAGS];
+	struct ctrpol_policy *pol;
+	const char *why;
+	bool replaced;
+	int err;
+
+	pol = gather_blob(info, &err);
+	if (!pol)
+		return err;
+	err = ctrpol_policy_verify(pol, &why);
+	if (err) {
+		set_reason(info->extack, why);
+		goto fail;
+	}
+	err = ctrpol_profile_load(pol, flags && (nla_get_u32(flags) & CTRPOL_LOAD_REPLACE),
+				  &replaced);
+	if (err == -EEXIST)
+		GENL_SET_ERR_MSG(info,
+				 "a profile of that name is loaded: replace it or unload it first");
+	if (err)
+		goto fail;
+	return 0;
+fail:
+	kvfree(pol);
+	return err;
+}
+
+static int ctrpol_nl_unload(struct sk_buff *skb, struct genl_info *info)
+{
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, CTRPOL_A_NAME))
+		return -EINVAL;
+	err = ctrpol_profile_unload(nla_data(info->attrs[CTRPOL_A_NAME]));
+	if (err == -ENOENT)
+		GENL_SET_ERR_MSG(info, "no profile of that name is loaded");
+	else if (err == -EBUSY)
+		GENL_SET_ERR_MSG(info,
+				 "the profile is attached: detach it from every cgroup first");
+	return err;
+}
+
+static int ctrpol_nl_attach(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ctrpol_profile *prof;
+	const char *why = NULL;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, CTRPOL_A_CGROUP_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, CTRPOL_A_NAME))
+		return -EINVAL;
+	prof = ctrpol_profile_find(nla_data(info->attrs[CTRPOL_A_NAME]));
+	if (!prof) {
+		GENL_SET_ERR_MSG(info, "no profile of that name is loaded");
+		return -ENOENT;
+	}
+	err = ctrpol_attach(nla_get_u64(info->attrs[CTRPOL_A_CGROUP_ID]), prof, &why);
+	if (why)
+		set_reason(info->extack, why);
+	return err;
+}
+
+static int ctrpol_nl_detach(struct sk_buff *skb, struct genl_info *info)
+{
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, CTRPOL_A_CGROUP_ID))
+		return -EINVAL;
+	err = ctrpol_detach(nla_get_u64(info->attrs[CTRPOL_A_CGROUP_ID]));
+	if (err == -ENOENT)
+		GENL_SET_ERR_MSG(info, "the cgroup has no profile");
+	return err;
+}
+
+static void *dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			   &ctrpol_nl_family, NLM_F_MULTI, cmd);
+}
+
+static int put_profile(struct sk_buff *skb, struct netlink_callback *cb,
+		       struct ctrpol_profile *prof)
+{
+	const struct ctrpol_policy *pol;
+	struct nlattr *nest;
+	void *hdr;
+
+	pol = rcu_dereference_protected(prof->policy, lockdep_is_held(&ctrpol_policy_lock));
+	hdr = dump_put(skb, cb, CTRPOL_CMD_LIST_PROFILES);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, CTRPOL_A_NAME, prof->name) ||
+	    nla_put_u32(skb, CTRPOL_A_MODE, pol->view.profile->mode) ||
+	    nla_put_u32(skb, CTRPOL_A_BLOB_SIZE, pol->size) ||
+	    nla_put_u32(skb, CTRPOL_A_NATTACHMENTS, prof->nattached))
+		goto cancel;
+	nest = nla_nest_start(skb, CTRPOL_A_COUNTERS);
+	if (!nest ||
+	    put_u64_counter(skb, CTRPOL_COUNTER_ALLOWED, atomic64_read(&prof->allowed)) ||
+	    put_u64_counter(skb, CTRPOL_COUNTER_DENIED, atomic64_read(&prof->denied)) ||
+	    put_u64_counter(skb, CTRPOL_COUNTER_COMPLAINED, atomic64_read(&prof->complained)))
+		goto cancel;
+	nla_nest_end(skb, nest);
+	genlmsg_end(skb, hdr);
+	return 0;
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+static int ctrpol_nl_list_profiles(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct ctrpol_profile *prof;
+	unsigned long i;
+
+	mutex_lock(&ctrpol_policy_lock);
+	for (i = cb->args[0]; (prof = ctrpol_profile_nth(i)); i++)
+		if (put_profile(skb, cb, prof))
+			break;
+	mutex_unlock(&ctrpol_policy_lock);
+	cb->args[0] = i;
+	return skb->len;
+}
+
+static int put_attachment(struct sk_buff *skb, struct netlink_callback *cb, u64 cgid,
+			  const char *name)
+{
+	void *hdr = dump_put(skb, cb, CTRPOL_CMD_LIST_ATTACHMENTS);
+
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u64_64bit(skb, CTRPOL_A_CGROUP_ID, cgid, CTRPOL_A_PAD) ||
+	    nla_put_string(skb, CTRPOL_A_NAME, name)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+static int ctrpol_nl_list_attachments(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const char *name;
+	unsigned long i;
+	u64 cgid;
+
+	mutex_lock(&ctrpol_policy_lock);
+	ctrpol_attach_prune();
+	for (i = cb->args[0]; ctrpol_attach_nth(i, &cgid, &name); i++)
+		if (put_attachment(skb, cb, cgid, name))
+			break;
+	mutex_unlock(&ctrpol_policy_lock);
+	cb->args[0] = i;
+	return skb->len;
+}
+
+#define CTRPOL_DOIT(_cmd, _fn, _policy, _flags) {	\
+	.cmd = (_cmd),					\
+	.doit = (_fn),					\
+	.policy = (_policy),				\
+	.maxattr = CTRPOL_A_MAX,			\
+	.internal_flags = (_flags),			\
+}
+
+#define CTRPOL_DUMPIT(_cmd, _fn) {			\
+	.cmd = (_cmd),					\
+	.start = ctrpol_nl_dump_start,			\
+	.dumpit = (_fn),				\
+	.policy = ctrpol_no_attr_policy,		\
+	.maxattr = CTRPOL_A_MAX,			\
+}
+
 static const struct genl_ops ctrpol_nl_ops[] = {
-	{
-		.cmd = CTRPOL_CMD_GET_STATUS,
-		.doit = ctrpol_nl_get_status,
-		.policy = ctrpol_no_attr_policy,
-		.maxattr = CTRPOL_A_MAX,
-	},
+	CTRPOL_DOIT(CTRPOL_CMD_GET_STATUS, ctrpol_nl_get_status, ctrpol_no_attr_policy, 0),
+	CTRPOL_DOIT(CTRPOL_CMD_LOAD, ctrpol_nl_load, ctrpol_load_policy,
+		    CTRPOL_NL_CHANGES_POLICY),
+	CTRPOL_DOIT(CTRPOL_CMD_UNLOAD, ctrpol_nl_unload, ctrpol_name_policy,
+		    CTRPOL_NL_CHANGES_POLICY),
+	CTRPOL_DOIT(CTRPOL_CMD_ATTACH, ctrpol_nl_attach, ctrpol_attach_policy,
+		    CTRPOL_NL_CHANGES_POLICY),
+	CTRPOL_DOIT(CTRPOL_CMD_DETACH, ctrpol_nl_detach, ctrpol_cgroup_policy,
+		    CTRPOL_NL_CHANGES_POLICY),
+	CTRPOL_DUMPIT(CTRPOL_CMD_LIST_PROFILES, ctrpol_nl_list_profiles),
+	CTRPOL_DUMPIT(CTRPOL_CMD_LIST_ATTACHMENTS, ctrpol_nl_list_attachments),
 };
 
 static struct genl_family ctrpol_nl_family __ro_after_init = {
@@ -105,6 +404,7 @@ static struct genl_family ctrpol_nl_family __ro_after_init = {
 	.netnsok = false,
 	.resv_start_op = 0,	/* strict header checks for every command */
 	.pre_doit = ctrpol_nl_pre_doit,
+	.post_doit = ctrpol_nl_post_doit,
 	.ops = ctrpol_nl_ops,
 	.n_ops = ARRAY_SIZE(ctrpol_nl_ops),
 	.module = THIS_MODULE,

@@ -96,7 +96,7 @@ static void print_query(const struct explain_class *c, int argc, char **argv)
 
 /* Deny wins; what no rule names takes the profile's default, or is denied. */
 static bool print_verdict(const struct explain_class *c, const struct question *q,
-			  const struct ctrpol_profile *prof)
+			  const struct ctrpol_profile_section *prof)
 {
 	bool denied = q->deny ||
 		      (!q->allow && (!c->by_default || prof->default_action == CTRPOL_DEFAULT_DENY));

@@ -76,7 +76,9 @@ static void decide_file(struct question *q, const struct ctrpol_blob_view *v)
 static bool file_names(const struct question *q, const struct ctrpol_rule_origin *o,
 		       const char *target)
 {
-	return (le32toh(o->perms) & q->op) && glob_matches(target, q->subject);
+	uint32_t perms = ctrpol_file_implied(le32toh(o->perms), o->flags & CTRPOL_RULE_DENY);
+
+	return (perms & q->op) && glob_matches(target, q->subject);
 }
 
 const struct explain_class explain_file = {

@@ -39,7 +39,7 @@ struct ctrpol_dfa_view {
  * @provenance_size: bytes of the provenance section
  */
 struct ctrpol_blob_view {
-	const struct ctrpol_profile *profile;
+	const struct ctrpol_profile_section *profile;
 	struct ctrpol_dfa_view files;
 	const struct ctrpol_caps *caps;
 	const struct ctrpol_net_rule *net;
@@ -88,6 +88,27 @@ int ctrpol_dfa_verify(const void *sec, size_t size, u32 perm_mask, struct ctrpol
  * Return: the index into @dfa->perms of the string's permissions (0: none).
  */
 u32 ctrpol_dfa_match(const struct ctrpol_dfa_view *dfa, const char *str, size_t len);
+
+/**
+ * ctrpol_file_implied() - the file permissions a rule's permissions imply
+ * @perms: %CTRPOL_FILE_* bits of a rule
+ * @deny: whether the rule denies them
+ *
+ * Writing covers appending, so write implies append, allowed or denied.  A
+ * program must be mapped to run, so allowing exec allows mmap_exec; denying
+ * exec leaves mapping (of a library, say) to its own rules.  The compiler
+ * builds the implied bits into the DFA, so the kernel never adds them.
+ *
+ * Return: @perms with the bits it implies.
+ */
+static inline u32 ctrpol_file_implied(u32 perms, bool deny)
+{
+	if (perms & CTRPOL_FILE_WRITE)
+		perms |= CTRPOL_FILE_APPEND;
+	if (!deny && (perms & CTRPOL_FILE_EXEC))
+		perms |= CTRPOL_FILE_MMAP_EXEC;
+	return perms;
+}
 
 /**
  * struct ctrpol_net_query - a network operation to decide

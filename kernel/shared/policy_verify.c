@@ -40,7 +40,7 @@ static bool valid_name(const char name[CTRPOL_NAME_MAX])
 
 static const char *verify_profile(const void *sec, size_t size, struct ctrpol_blob_view *view)
 {
-	const struct ctrpol_profile *p = sec;
+	const struct ctrpol_profile_section *p = sec;
 
 	if (size != sizeof(*p))
 		return "profile section has the wrong size";

@@ -52,14 +52,15 @@ struct nlattr *rawgenl_put(struct rawgenl_msg *m, uint16_t type, const void *dat
 	return nla;
 }
 
-int rawgenl_xfer(int fd, struct rawgenl_msg *m, size_t len, struct rawgenl_msg *reply)
+/*
+ * Read the replies to seq, passing each to fn, until the kernel's ack
+ * (NLMSG_ERROR) or the end of a dump (NLMSG_DONE).  Returns the ack's error.
+ */
+static int receive(int fd, uint32_t seq, void (*fn)(const struct rawgenl_msg *, void *),
+		   void *arg)
 {
-	static struct rawgenl_msg buf;
-	uint32_t want = m->nlh.nlmsg_seq;
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	static struct rawgenl_msg buf, one;
 
-	if (sendto(fd, m->bytes, len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
-		return -errno;
 	for (;;) {
 		ssize_t n = recv(fd, buf.bytes, sizeof(buf.bytes), 0);
 		struct nlmsghdr *h;
@@ -67,14 +68,42 @@ int rawgenl_xfer(int fd, struct rawgenl_msg *m, size_t len, struct rawgenl_msg *
 		if (n < 0)
 			FAIL("recv: %s", strerror(errno));
 		for (h = &buf.nlh; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-			if (h->nlmsg_seq != want)
+			if (h->nlmsg_seq != seq)
 				continue;
+			if (h->nlmsg_type == NLMSG_DONE)
+				return 0;
 			if (h->nlmsg_type == NLMSG_ERROR)
 				return ((struct nlmsgerr *)NLMSG_DATA(h))->error;
-			if (reply)
-				memcpy(reply->bytes, h, h->nlmsg_len);
+			memcpy(one.bytes, h, h->nlmsg_len);
+			fn(&one, arg);
 		}
 	}
+}
+
+static int send_to_kernel(int fd, const struct rawgenl_msg *m, size_t len)
+{
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+
+	return sendto(fd, m->bytes, len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0 ?
+	       -errno : 0;
+}
+
+static void keep_reply(const struct rawgenl_msg *one, void *reply)
+{
+	if (reply)
+		memcpy(((struct rawgenl_msg *)reply)->bytes, one->bytes, one->nlh.nlmsg_len);
+}
+
+int rawgenl_xfer(int fd, struct rawgenl_msg *m, size_t len, struct rawgenl_msg *reply)
+{
+	return send_to_kernel(fd, m, len) ?: receive(fd, m->nlh.nlmsg_seq, keep_reply, reply);
+}
+
+int rawgenl_dump(int fd, struct rawgenl_msg *m,
+		 void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg)
+{
+	m->nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	return send_to_kernel(fd, m, m->nlh.nlmsg_len) ?: receive(fd, m->nlh.nlmsg_seq, fn, arg);
 }
 
 static const struct nlattr *find(const void *start, size_t len, uint16_t type)

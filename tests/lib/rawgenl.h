@@ -39,6 +39,13 @@ struct nlattr *rawgenl_put(struct rawgenl_msg *m, uint16_t type, const void *dat
  */
 int rawgenl_xfer(int fd, struct rawgenl_msg *m, size_t len, struct rawgenl_msg *reply);
 
+/*
+ * Send m as a dump request (NLM_F_DUMP) and pass each reply to fn until the
+ * dump is done.  Returns 0, or the kernel's negative errno.
+ */
+int rawgenl_dump(int fd, struct rawgenl_msg *m,
+		 void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg);
+
 /* The first attribute of type in a genl reply (top level), or NULL. */
 const struct nlattr *rawgenl_attr(const struct rawgenl_msg *reply, uint16_t type);
 

@@ -27,7 +27,7 @@ struct tiny_dfa {
 };
 
 struct fixture {
-	struct ctrpol_profile profile;
+	struct ctrpol_profile_section profile;
 	struct tiny_dfa files, mounts;
 	struct ctrpol_caps caps;
 	struct {

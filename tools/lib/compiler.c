@@ -10,6 +10,7 @@
 #include "blob_writer.h"
 #include "compiler.h"
 #include "dfa_build.h"
+#include "policy.h"
 
 static uint8_t rule_flags(const struct rule_head *h)
 {
@@ -54,7 +55,8 @@ static int compile_dfa(const struct policy *p, const struct glob_rule *rules, si
 	for (i = 0; i < n; i++) {
 		const struct glob_rule *r = &rules[i];
 		const char *glob = r->glob ? r->glob : r->h.target;
-		uint32_t perms = r->h.perms;
+		uint32_t perms = rules == p->files ? ctrpol_file_implied(r->h.perms, r->h.deny) :
+						     r->h.perms;
 		struct dfa_perms dp = { r->h.deny ? 0 : perms, r->h.deny ? perms : 0,
 					r->h.audit ? perms : 0 };
 
@@ -278,7 +280,7 @@ out:
 
 /* The sections, built and not yet laid out. */
 struct sections {
-	struct ctrpol_profile profile;
+	struct ctrpol_profile_section profile;
 	struct ctrpol_caps caps;
 	struct ctrpol_kernel kernel;
 	void *files, *net, *mounts, *peers, *prov;

@@ -39,3 +39,5 @@ dump/all_constructs.ctp signal usr1 unconfined
 dump/all_constructs.ctp signal 64 peer monitor
 dump/all_constructs.ctp ptrace trace unconfined
 dump/all_constructs.ctp privilege setuid_exec
+dump/all_constructs.ctp append /run/app/log
+dump/all_constructs.ctp mmap_exec /usr/bin/app

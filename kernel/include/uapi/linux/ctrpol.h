@@ -32,12 +32,39 @@
  * enum ctrpol_cmd - generic netlink commands
  * @CTRPOL_CMD_UNSPEC: reserved, never valid
  * @CTRPOL_CMD_GET_STATUS: request takes no attribute; the reply carries
- *	%CTRPOL_A_VERSION, %CTRPOL_A_ABI_VERSION and %CTRPOL_A_COUNTERS.
- *	Needs CAP_NET_ADMIN in the initial user namespace.
+ *	%CTRPOL_A_VERSION, %CTRPOL_A_ABI_VERSION, %CTRPOL_A_COUNTERS,
+ *	%CTRPOL_A_NPROFILES and %CTRPOL_A_NATTACHMENTS.
+ * @CTRPOL_CMD_LOAD: load a compiled profile: one or more %CTRPOL_A_BLOB,
+ *	concatenated in order, and optionally %CTRPOL_A_FLAGS.  The blob is
+ *	verified whole before anything changes.  A profile of the same name is
+ *	replaced, for every cgroup it is attached to at once, only with
+ *	%CTRPOL_LOAD_REPLACE; otherwise the load fails with EEXIST.
+ * @CTRPOL_CMD_UNLOAD: %CTRPOL_A_NAME; fails with EBUSY while attached.
+ * @CTRPOL_CMD_ATTACH: %CTRPOL_A_CGROUP_ID and %CTRPOL_A_NAME: confine the
+ *	cgroup v2 and its descendants.  ENOENT for a missing cgroup or profile,
+ *	EEXIST when the cgroup already has a profile (detach it first), EINVAL
+ *	for the root cgroup (it holds the host).
+ * @CTRPOL_CMD_DETACH: %CTRPOL_A_CGROUP_ID; ENOENT when nothing is attached.
+ * @CTRPOL_CMD_LIST_PROFILES: dump, no attribute; one message per profile
+ *	with %CTRPOL_A_NAME, %CTRPOL_A_MODE, %CTRPOL_A_BLOB_SIZE,
+ *	%CTRPOL_A_NATTACHMENTS and %CTRPOL_A_COUNTERS (its decisions).
+ * @CTRPOL_CMD_LIST_ATTACHMENTS: dump, no attribute; one message per
+ *	attachment with %CTRPOL_A_CGROUP_ID and %CTRPOL_A_NAME.
+ *
+ * Every command needs CAP_NET_ADMIN in the initial user namespace.  Those
+ * that change policy (load, unload, attach, detach) also need
+ * CAP_MAC_ADMIN there, from a task that no profile confines; refusals are
+ * EPERM.  Errors carry an extended-ack message.
  */
 enum ctrpol_cmd {
 	CTRPOL_CMD_UNSPEC,
 	CTRPOL_CMD_GET_STATUS,
+	CTRPOL_CMD_LOAD,
+	CTRPOL_CMD_UNLOAD,
+	CTRPOL_CMD_ATTACH,
+	CTRPOL_CMD_DETACH,
+	CTRPOL_CMD_LIST_PROFILES,
+	CTRPOL_CMD_LIST_ATTACHMENTS,
 
 	__CTRPOL_CMD_MAX,
 };
@@ -50,17 +77,50 @@ enum ctrpol_cmd {
  * @CTRPOL_A_VERSION: NLA_NUL_STRING, release of the running LSM ("0.1.0")
  * @CTRPOL_A_ABI_VERSION: NLA_U32, the kernel's %CTRPOL_ABI_VERSION
  * @CTRPOL_A_COUNTERS: NLA_NESTED, &enum ctrpol_counter attributes
+ * @CTRPOL_A_PAD: alignment padding for 64-bit attributes; ignore it
+ * @CTRPOL_A_BLOB: NLA_BINARY, 1 to %CTRPOL_BLOB_CHUNK_MAX bytes of a
+ *	compiled profile; a message may carry several, in order
+ * @CTRPOL_A_FLAGS: NLA_U32, &enum ctrpol_load_flags
+ * @CTRPOL_A_NAME: NLA_NUL_STRING, a profile name (under %CTRPOL_NAME_MAX)
+ * @CTRPOL_A_CGROUP_ID: NLA_U64, a cgroup v2 id (the inode number of its
+ *	directory in the cgroup2 filesystem)
+ * @CTRPOL_A_MODE: NLA_U32, %CTRPOL_MODE_ENFORCE or %CTRPOL_MODE_COMPLAIN
+ * @CTRPOL_A_BLOB_SIZE: NLA_U32, bytes of the profile's compiled blob
+ * @CTRPOL_A_NPROFILES: NLA_U32, profiles loaded
+ * @CTRPOL_A_NATTACHMENTS: NLA_U32, attachments (all, or of one profile)
  */
 enum ctrpol_attr {
 	CTRPOL_A_UNSPEC,
 	CTRPOL_A_VERSION,
 	CTRPOL_A_ABI_VERSION,
 	CTRPOL_A_COUNTERS,
+	CTRPOL_A_PAD,
+	CTRPOL_A_BLOB,
+	CTRPOL_A_FLAGS,
+	CTRPOL_A_NAME,
+	CTRPOL_A_CGROUP_ID,
+	CTRPOL_A_MODE,
+	CTRPOL_A_BLOB_SIZE,
+	CTRPOL_A_NPROFILES,
+	CTRPOL_A_NATTACHMENTS,
 
 	__CTRPOL_A_MAX,
 };
 
 #define CTRPOL_A_MAX	(__CTRPOL_A_MAX - 1)
+
+/* One attribute's payload is at most 65,535 - 4 bytes: larger blobs come in pieces. */
+#define CTRPOL_BLOB_CHUNK_MAX	65528
+
+/**
+ * enum ctrpol_load_flags - %CTRPOL_A_FLAGS of %CTRPOL_CMD_LOAD
+ * @CTRPOL_LOAD_REPLACE: replace a loaded profile of the same name
+ */
+enum ctrpol_load_flags {
+	CTRPOL_LOAD_REPLACE = _BITUL(0),
+};
+
+#define CTRPOL_LOAD_ALL		CTRPOL_LOAD_REPLACE
 
 /**
  * enum ctrpol_counter - attributes nested in %CTRPOL_A_COUNTERS
@@ -69,6 +129,11 @@ enum ctrpol_attr {
  * @CTRPOL_COUNTER_REQUESTS: NLA_U64, well-formed requests received since boot
  * @CTRPOL_COUNTER_REFUSED: NLA_U64, of those, refused for lack of privilege
  *	(EPERM): a nonzero value means something probed the policy interface
+ * @CTRPOL_COUNTER_ALLOWED: NLA_U64, of a profile: operations it mediated
+ *	and allowed since it was first loaded (replacing keeps the counts)
+ * @CTRPOL_COUNTER_DENIED: NLA_U64, operations it denied
+ * @CTRPOL_COUNTER_COMPLAINED: NLA_U64, operations it would have denied but,
+ *	in complain mode, allowed and recorded
  *
  * Readers must ignore counters they do not know: new ones are appended.
  */
@@ -77,6 +142,9 @@ enum ctrpol_counter {
 	CTRPOL_COUNTER_PAD,
 	CTRPOL_COUNTER_REQUESTS,
 	CTRPOL_COUNTER_REFUSED,
+	CTRPOL_COUNTER_ALLOWED,
+	CTRPOL_COUNTER_DENIED,
+	CTRPOL_COUNTER_COMPLAINED,
 
 	__CTRPOL_COUNTER_MAX,
 };
@@ -126,7 +194,7 @@ struct ctrpol_blob_header {
 
 /**
  * enum ctrpol_section_type - what a section holds
- * @CTRPOL_SEC_PROFILE: &struct ctrpol_profile
+ * @CTRPOL_SEC_PROFILE: &struct ctrpol_profile_section
  * @CTRPOL_SEC_FILE_DFA: &struct ctrpol_dfa over paths, %CTRPOL_FILE_* permissions
  * @CTRPOL_SEC_CAPS: &struct ctrpol_caps
  * @CTRPOL_SEC_NET: &struct ctrpol_rule_table of &struct ctrpol_net_rule
@@ -176,13 +244,13 @@ enum ctrpol_default {
 };
 
 /**
- * struct ctrpol_profile - %CTRPOL_SEC_PROFILE (72 bytes)
+ * struct ctrpol_profile_section - %CTRPOL_SEC_PROFILE (72 bytes)
  * @name: [A-Za-z0-9._-]+, NUL-terminated, zero-padded
  * @mode: &enum ctrpol_mode
  * @default_action: &enum ctrpol_default
  * @reserved: 0
  */
-struct ctrpol_profile {
+struct ctrpol_profile_section {
 	char name[CTRPOL_NAME_MAX];
 	__u8 mode;
 	__u8 default_action;
@@ -354,7 +422,7 @@ struct ctrpol_net_rule {
  * @flags: %CTRPOL_RULE_DENY, %CTRPOL_RULE_AUDIT, %CTRPOL_PEER_UNCONFINED
  * @reserved: 0
  * @signals: for %CTRPOL_PEER_SIGNAL, bit n - 1 for signal n; not 0
- * @peer: the peer's profile name, as &struct ctrpol_profile.name; all zero
+ * @peer: the peer's profile name, as &struct ctrpol_profile_section.name; all zero
  *	when %CTRPOL_PEER_UNCONFINED
  *
  * Tasks in the same confined cgroup subtree always reach each other (their

@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpol LSM - attachments: which cgroup v2 subtree a profile confines
+ *
+ * A task is confined by the profile of its nearest ancestor cgroup (itself
+ * included) that has one.  There is no LSM hook for cgroup migration, so
+ * every check looks the task's cgroup up afresh: a few hash lookups under
+ * RCU, one per level of nesting, with no lock, allocation or sleep.
+ */
+
+#include <linux/cgroup.h>
+#include <linux/hashtable.h>
+#include <linux/slab.h>
+
+#include "ctrpol.h"
+
+DEFINE_STATIC_KEY_FALSE(ctrpol_confining);
+
+/**
+ * struct ctrpol_attachment - a profile attached to a cgroup
+ * @node: in the attachments table: added and removed under
+ *	ctrpol_policy_lock, walked under rcu_read_lock()
+ * @cgid: the cgroup's id, the table's key
+ * @cgrp: a reference, so that the cgroup's death can be seen and its
+ *	ancestry compared; dropped a grace period after the attachment goes
+ * @profile: what confines the cgroup; cannot be unloaded while attached
+ * @rcu: for that grace period
+ */
+struct ctrpol_attachment {
+	struct hlist_node node;
+	u64 cgid;
+	struct cgroup *cgrp;
+	struct ctrpol_profile *profile;
+	struct rcu_head rcu;
+};
+
+static DEFINE_HASHTABLE(attachments, 8);
+static unsigned int nattachments;	/* under ctrpol_policy_lock */
+
+static struct ctrpol_attachment *attachment_find(u64 cgid)
+{
+	struct ctrpol_attachment *a;
+
+	hash_for_each_possible_rcu(attachments, a, node, cgid,
+				   lockdep_is_held(&ctrpol_policy_lock))
+		if (a->cgid == cgid)
+			return a;
+	return NULL;
+}
+
+/**
+ * ctrpol_task_profile - the profile confining @task, if any
+ * @task: usually current
+ * @at: if not NULL, set to the cgroup the profile is attached to
+ *
+ * Context: rcu_read_lock() held; the results are valid until it is dropped.
+ * Return: the profile, or NULL for an unconfined task.
+ */
+struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at)
+{
+	struct cgroup *cgrp = task_dfl_cgroup(task);
+	int level;
+
+	/* The root cgroup never has a profile: ctrpol_attach() refuses it. */
+	for (level = cgrp->level; level > 0; level--) {
+		struct ctrpol_attachment *a = attachment_find(cgroup_id(cgrp->ancestors[level]));
+
+		if (a) {
+			if (at)
+				*at = a->cgrp;
+			return a->profile;
+		}
+	}
+	return NULL;
+}
+
+/**
+ * ctrpol_attach - confine the cgroup @cgid and its descendants with @prof
+ * @cgid: a cgroup v2 id
+ * @prof: a loaded profile
+ * @why: set to the reason for a refusal
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: 0; -ENOENT for no such cgroup, -EINVAL for the root cgroup,
+ * -EEXIST when it already has a profile, -ENOMEM.
+ */
+int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, const char **why)
+{
+	struct ctrpol_attachment *a;
+	struct cgroup *cgrp;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	if (attachment_find(cgid)) {
+		*why = "the cgroup has a profile already: detach it first";
+		return -EEXIST;
+	}
+	cgrp = cgroup_get_from_id(cgid);
+	if (IS_ERR(cgrp)) {
+		*why = "no cgroup v2 has that id";
+		return -ENOENT;
+	}
+	if (!cgroup_parent(cgrp)) {
+		cgroup_put(cgrp);
+		*why = "the root cgroup holds the host: attach to a container's cgroup";
+		return -EINVAL;
+	}
+	a = kzalloc(sizeof(*a), GFP_KERNEL_ACCOUNT);
+	if (!a) {
+		cgroup_put(cgrp);
+		return -ENOMEM;
+	}
+	a->cgid = cgid;
+	a->cgrp = cgrp;
+	a->profile = prof;
+	prof->nattached++;
+	hash_add_rcu(attachments, &a->node, cgid);
+	if (!nattachments++)
+		static_branch_enable(&ctrpol_confining);
+	return 0;
+}
+
+static void attachment_free_rcu(struct rcu_head *head)
+{
+	struct ctrpol_attachment *a = container_of(head, struct ctrpol_attachment, rcu);
+
+	cgroup_put(a->cgrp);
+	kfree(a);
+}
+
+static void attachment_remove(struct ctrpol_attachment *a)
+{
+	hash_del_rcu(&a->node);
+	a->profile->nattached--;
+	if (!--nattachments)
+		static_branch_disable(&ctrpol_confining);
+	call_rcu(&a->rcu, attachment_free_rcu);
+}
+
+/**
+ * ctrpol_detach - leave the cgroup @cgid unconfined
+ * @cgid: a cgroup v2 id
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: 0, or -ENOENT when it has no profile.
+ */
+int ctrpol_detach(u64 cgid)
+{
+	struct ctrpol_attachment *a;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	a = attachment_find(cgid);
+	if (!a)
+		return -ENOENT;
+	attachment_remove(a);
+	return 0;
+}
+
+/**
+ * ctrpol_attach_prune - drop the attachments of removed cgroups
+ *
+ * No hook tells an LSM that a cgroup is gone, so every command calls this
+ * first: what it returns or lists never names a removed cgroup, and an
+ * attachment lives at most until the next command after its rmdir.
+ *
+ * Context: ctrpol_policy_lock held.
+ */
+void ctrpol_attach_prune(void)
+{
+	struct ctrpol_attachment *a;
+	struct hlist_node *tmp;
+	int bkt;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	hash_for_each_safe(attachments, bkt, tmp, a, node)
+		if (!(READ_ONCE(a->cgrp->self.flags) & CSS_ONLINE))
+			attachment_remove(a);
+}
+
+/**
+ * ctrpol_attach_count - how many cgroups have a profile
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: their number.
+ */
+unsigned int ctrpol_attach_count(void)
+{
+	lockdep_assert_held(&ctrpol_policy_lock);
+	return nattachments;
+}
+
+/**
+ * ctrpol_attach_nth - the attachment at position @n, for dumps that resume
+ * @n: 0-based, in table order (stable while nothing changes)
+ * @cgid: set to its cgroup id
+ * @name: set to its profile's name
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: false past the last.
+ */
+bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name)
+{
+	struct ctrpol_attachment *a;
+	int bkt;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	hash_for_each(attachments, bkt, a, node)
+		if (!n--) {
+			*cgid = a->cgid;
+			*name = a->profile->name;
+			return true;
+		}
+	return false;
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpol LSM - the loaded profiles
+ *
+ * A profile is a name, counters and an RCU pointer to its current policy
+ * (a verified blob).  Loading a profile of an existing name swaps that
+ * pointer, so every cgroup the profile is attached to moves to the new
+ * policy at once; hooks still running on the old one finish with it before
+ * it is freed.
+ */
+
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "ctrpol.h"
+
+/* Serializes policy changes: see ctrpol.h. */
+DEFINE_MUTEX(ctrpol_policy_lock);
+
+/* Every loaded profile; under ctrpol_policy_lock. */
+static LIST_HEAD(profiles);
+static unsigned int nprofiles;
+
+/**
+ * ctrpol_policy_new - room for a blob of @size bytes, not yet verified
+ * @size: at most %CTRPOL_MAX_BLOB_SIZE
+ *
+ * Return: the policy, to fill at ->blob, or NULL without memory.
+ */
+struct ctrpol_policy *ctrpol_policy_new(u32 size)
+{
+	struct ctrpol_policy *pol;
+
+	pol = kvmalloc(struct_size(pol, blob, size), GFP_KERNEL_ACCOUNT);
+	if (pol)
+		pol->size = size;
+	return pol;
+}
+
+/**
+ * ctrpol_policy_verify - verify the blob of @pol and set its view
+ * @pol: from ctrpol_policy_new(), its blob filled
+ * @why: set to the reason a blob is refused
+ *
+ * Return: 0, or -EINVAL with @why set.
+ */
+int ctrpol_policy_verify(struct ctrpol_policy *pol, const char **why)
+{
+	return ctrpol_blob_verify(pol->blob, pol->size, &pol->view, why);
+}
+
+/**
+ * ctrpol_profile_find - the loaded profile named @name
+ * @name: NUL-terminated
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: the profile, or NULL.
+ */
+struct ctrpol_profile *ctrpol_profile_find(const char *name)
+{
+	struct ctrpol_profile *prof;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	list_for_each_entry(prof, &profiles, node)
+		if (!strcmp(prof->name, name))
+			return prof;
+	return NULL;
+}
+
+/**
+ * ctrpol_profile_load - publish a verified policy under its profile's name
+ * @pol: verified by ctrpol_policy_verify(); owned by the store on success
+ * @replace: whether a profile of that name may be replaced
+ * @replaced: set to whether one was
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: 0, -EEXIST when the name is taken and @replace is false, or
+ * -ENOMEM.
+ */
+int ctrpol_profile_load(struct ctrpol_policy *pol, bool replace, bool *replaced)
+{
+	const char *name = pol->view.profile->name;
+	struct ctrpol_profile *prof = ctrpol_profile_find(name);
+	struct ctrpol_policy *old;
+
+	*replaced = prof;
+	if (prof) {
+		if (!replace)
+			return -EEXIST;
+		old = rcu_replace_pointer(prof->policy, pol, lockdep_is_held(&ctrpol_policy_lock));
+		kvfree_rcu(old, rcu);
+		return 0;
+	}
+	prof = kzalloc(sizeof(*prof), GFP_KERNEL_ACCOUNT);
+	if (!prof)
+		return -ENOMEM;
+	strscpy(prof->name, name, sizeof(prof->name));
+	RCU_INIT_POINTER(prof->policy, pol);
+	list_add_tail(&prof->node, &profiles);
+	nprofiles++;
+	return 0;
+}
+
+static void profile_free_rcu(struct rcu_head *head)
+{
+	struct ctrpol_profile *prof = container_of(head, struct ctrpol_profile, rcu);
+
+	/* The last reader is gone: nobody can replace the policy either. */
+	kvfree(rcu_dereference_protected(prof->policy, 1));
+	kfree(prof);
+}
+
+/**
+ * ctrpol_profile_unload - remove the profile named @name
+ * @name: NUL-terminated
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: 0, -ENOENT when there is none, -EBUSY while it is attached.
+ */
+int ctrpol_profile_unload(const char *name)
+{
+	struct ctrpol_profile *prof = ctrpol_profile_find(name);
+
+	if (!prof)
+		return -ENOENT;
+	if (prof->nattached)
+		return -EBUSY;
+	list_del(&prof->node);
+	nprofiles--;
+	call_rcu(&prof->rcu, profile_free_rcu);
+	return 0;
+}
+
+/**
+ * ctrpol_profile_count - how many profiles are loaded
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: their number.
+ */
+unsigned int ctrpol_profile_count(void)
+{
+	lockdep_assert_held(&ctrpol_policy_lock);
+	return nprofiles;
+}
+
+/**
+ * ctrpol_profile_nth - the profile at position @n, for dumps that resume
+ * @n: 0-based, in load order
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: the profile, or NULL past the last.
+ */
+struct ctrpol_profile *ctrpol_profile_nth(unsigned long n)
+{
+	struct ctrpol_profile *prof;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	list_for_each_entry(prof, &profiles, node)
+		if (!n--)
+			return prof;
+	return NULL;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * In the guest: confine a cgroup with a profile and act from inside it.
+ * Profiles are compiled by the guest's ctrpol and loaded over raw netlink,
+ * so enforcement tests do not depend on the tool's own load command.
+ */
+#ifndef CTRPOL_CONFINE_H
+#define CTRPOL_CONFINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define CGROUP_ROOT "/sys/fs/cgroup"
+
+/* A profile attached to a cgroup of its own, both named after the test. */
+struct confined {
+	char name[64];		/* the profile's */
+	char cgroup[128];	/* path under CGROUP_ROOT */
+	uint64_t id;		/* the cgroup's */
+};
+
+/* Compile "profile NAME { RULES }" with the guest's ctrpol; returns the blob's size. */
+size_t compile_profile(const char *name, const char *rules, void *blob, size_t max);
+
+/* Netlink requests as root; each returns 0 or the kernel's negative errno. */
+int request_load(const void *blob, size_t size, uint32_t flags);
+int request_unload(const char *name);
+int request_attach(uint64_t cgid, const char *name);
+int request_detach(uint64_t cgid);
+/* A status counter or count (CTRPOL_A_NPROFILES...): the u32 attribute type. */
+uint32_t status_u32(int type);
+
+/* mkdir CGROUP_ROOT/path; returns its id. */
+uint64_t cgroup_create(const char *path);
+
+/* Load "profile NAME { RULES }" and attach it to a new cgroup CGROUP_ROOT/NAME. */
+void confine(struct confined *c, const char *name, const char *rules);
+/* Undo confine(): detach, remove the cgroup, unload; fails the test on any error. */
+void unconfine(struct confined *c);
+
+/*
+ * Run op from inside CGROUP_ROOT/cgroup, in a child.  Returns 0 when the
+ * operation worked, or the errno it failed with.  Ops on files: read,
+ * write, append, exec, mmap_exec, create, mkdir, symlink, unlink, rmdir,
+ * rename (a to b), link (a to b), chmod, chown, truncate; and chown_other
+ * (chown a to uid 1, which needs CAP_CHOWN); chroot_read (chroot to a,
+ * then read b); move_to (move into cgroup a); mprotect_exec (map a readable,
+ * then make it executable); escape_read (chroot to a, then read b, outside
+ * it, through a directory opened before); pipe_reopen (open a pipe's end
+ * again through /proc/self/fd).
+ */
+int try_in(const char *cgroup, const char *op, const char *a, const char *b);
+
+/*
+ * Run fn(arg) in a child moved into CGROUP_ROOT/cgroup (NULL: stay) and
+ * running as uid unless AS_CALLER; returns what fn returned (0..199).
+ */
+int run_in(const char *cgroup, uid_t uid, int (*fn)(const void *arg), const void *arg);
+
+/* A profile's counter (CTRPOL_COUNTER_ALLOWED...), from the profiles dump. */
+uint64_t profile_counter(const char *name, int type);
+
+/* Write data to path, creating it with mode; fails the test on error. */
+void put_file(const char *path, const char *data, int mode);
+
+#endif

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * In the guest: loading, replacing, attaching and detaching profiles over
+ * raw netlink, who may do it, and that a confined task cannot get out.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "harness.h"
+#include "rawgenl.h"
+#include <linux/ctrpol.h>
+
+#define NOBODY 65534
+
+static size_t blob_of(const char *name, const char *rules, void *blob, size_t max)
+{
+	return compile_profile(name, rules, blob, max);
+}
+
+TEST(a_bad_blob_is_refused_and_changes_nothing)
+{
+	static char blob[4096];
+	size_t size = blob_of("bad", "allow read /x", blob, sizeof(blob));
+	uint32_t before = status_u32(CTRPOL_A_NPROFILES);
+
+	blob[size - 1] ^= 1;	/* the checksum no longer holds */
+	ASSERT_EQ(request_load(blob, size, 0), -EINVAL);
+	ASSERT_EQ(request_load("CTPL", 4, 0), -EINVAL);
+	ASSERT_EQ(status_u32(CTRPOL_A_NPROFILES), before);
+	ASSERT_EQ(request_unload("bad"), -ENOENT);
+}
+
+TEST(loading_a_loaded_name_needs_replace)
+{
+	static char blob[4096];
+	size_t size = blob_of("twice", "allow read /x", blob, sizeof(blob));
+
+	ASSERT_EQ(request_load(blob, size, 0), 0);
+	ASSERT_EQ(request_load(blob, size, 0), -EEXIST);
+	ASSERT_EQ(request_load(blob, size, CTRPOL_LOAD_REPLACE), 0);
+	ASSERT_EQ(request_unload("twice"), 0);
+	ASSERT_EQ(request_unload("twice"), -ENOENT);
+}
+
+TEST(replacing_a_profile_applies_to_its_running_cgroups)
+{
+	static char blob[4096];
+	struct confined c;
+	size_t size;
+
+	put_file("/tmp/repl", "r", 0666);
+	confine(&c, "repl", "allow read /tmp/repl");
+	ASSERT_EQ(try_in(c.cgroup, "write", "/tmp/repl", NULL), EACCES);
+	size = blob_of("repl", "allow read,write /tmp/repl", blob, sizeof(blob));
+	ASSERT_EQ(request_load(blob, size, CTRPOL_LOAD_REPLACE), 0);
+	ASSERT_EQ(try_in(c.cgroup, "write", "/tmp/repl", NULL), 0);
+	unconfine(&c);
+}
+
+TEST(attach_refuses_what_it_cannot_confine)
+{
+	static char blob[4096];
+	size_t size = blob_of("att", "allow read /x", blob, sizeof(blob));
+	uint64_t id = cgroup_create("att");
+
+	ASSERT_EQ(request_attach(id, "no-such-profile"), -ENOENT);
+	ASSERT_EQ(request_load(blob, size, 0), 0);
+	ASSERT_EQ(request_attach(0xdead0000beefULL, "att"), -ENOENT);
+	ASSERT_EQ(request_attach(cgroup_create("."), "att"), -EINVAL);
+	ASSERT_EQ(request_attach(id, "att"), 0);
+	ASSERT_EQ(request_attach(id, "att"), -EEXIST);
+	ASSERT_EQ(request_unload("att"), -EBUSY);
+	ASSERT_EQ(request_detach(id), 0);
+	ASSERT_EQ(request_detach(id), -ENOENT);
+	ASSERT_EQ(request_unload("att"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/att"), 0);
+}
+
+TEST(removing_a_cgroup_drops_its_attachment)
+{
+	struct confined c;
+	uint32_t before = status_u32(CTRPOL_A_NATTACHMENTS);
+
+	confine(&c, "gone", "allow read /x");
+	ASSERT_EQ(status_u32(CTRPOL_A_NATTACHMENTS), before + 1);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/gone"), 0);
+	ASSERT_EQ(status_u32(CTRPOL_A_NATTACHMENTS), before);
+	ASSERT_EQ(request_detach(c.id), -ENOENT);
+	ASSERT_EQ(request_unload("gone"), 0);
+}
+
+/* Every policy change, each expected to fail with EPERM; returns 0 or the first surprise. */
+static int try_every_change(const void *arg)
+{
+	const struct confined *c = arg;
+	static char blob[64] = "CTPL";
+
+	if (request_load(blob, sizeof(blob), 0) != -EPERM)
+		return 1;
+	if (request_unload(c->name) != -EPERM)
+		return 2;
+	if (request_attach(c->id, c->name) != -EPERM)
+		return 3;
+	if (request_detach(c->id) != -EPERM)
+		return 4;
+	return 0;
+}
+
+TEST(policy_changes_need_privilege_and_an_unconfined_caller)
+{
+	struct confined c;
+
+	confine(&c, "priv", "allow read /x");
+	ASSERT_EQ(run_in(NULL, NOBODY, try_every_change, &c), 0);
+	/* Root inside the container, all capabilities included, is refused too. */
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, try_every_change, &c), 0);
+	unconfine(&c);
+}
+
+TEST(a_confined_task_cannot_leave_its_subtree)
+{
+	struct confined c;
+
+	/* The file rules let it write any cgroup file: the subtree is what stops it. */
+	confine(&c, "stay", "allow write /sys/fs/cgroup/**");
+	cgroup_create("stay/inner");
+	cgroup_create("stay-out");
+	ASSERT_EQ(try_in(c.cgroup, "move_to", ".", NULL), EACCES);
+	ASSERT_EQ(try_in(c.cgroup, "move_to", "stay-out", NULL), EACCES);
+	ASSERT_EQ(try_in(c.cgroup, "move_to", "stay/inner", NULL), 0);
+	ASSERT_EQ(try_in("stay/inner", "move_to", "stay", NULL), 0);
+	/* Unconfined, the same moves work. */
+	ASSERT_EQ(try_in(NULL, "move_to", "stay-out", NULL), 0);
+	rmdir(CGROUP_ROOT "/stay/inner");
+	rmdir(CGROUP_ROOT "/stay-out");
+	unconfine(&c);
+}
+
+TEST(complain_mode_allows_and_counts)
+{
+	struct confined c;
+	uint64_t before;
+
+	put_file("/tmp/complain", "c", 0666);
+	confine(&c, "complain", "mode complain\nallow read /tmp/complain");
+	before = profile_counter("complain", CTRPOL_COUNTER_COMPLAINED);
+	ASSERT_EQ(try_in(c.cgroup, "write", "/tmp/complain", NULL), 0);
+	ASSERT_TRUE(profile_counter("complain", CTRPOL_COUNTER_COMPLAINED) > before);
+	ASSERT_EQ(profile_counter("complain", CTRPOL_COUNTER_DENIED), 0);
+	unconfine(&c);
+}
+
+TEST(enforce_mode_counts_denials)
+{
+	struct confined c;
+
+	put_file("/tmp/enforce", "e", 0666);
+	confine(&c, "enforce", "allow read /tmp/enforce");
+	ASSERT_EQ(try_in(c.cgroup, "read", "/tmp/enforce", NULL), 0);
+	ASSERT_EQ(try_in(c.cgroup, "write", "/tmp/enforce", NULL), EACCES);
+	ASSERT_TRUE(profile_counter("enforce", CTRPOL_COUNTER_DENIED) >= 1);
+	ASSERT_TRUE(profile_counter("enforce", CTRPOL_COUNTER_ALLOWED) >= 1);
+	unconfine(&c);
+}
+
+TEST(capabilities_are_narrowed_to_the_profile)
+{
+	struct confined with, without;
+
+	put_file("/tmp/cap-with", "c", 0666);
+	put_file("/tmp/cap-without", "c", 0666);
+	confine(&with, "capwith", "allow setattr /tmp/cap-with\nallow cap chown");
+	confine(&without, "capwithout", "allow setattr /tmp/cap-without");
+	ASSERT_EQ(try_in(with.cgroup, "chown_other", "/tmp/cap-with", NULL), 0);
+	ASSERT_EQ(try_in(without.cgroup, "chown_other", "/tmp/cap-without", NULL), EPERM);
+	ASSERT_EQ(try_in(NULL, "chown_other", "/tmp/cap-without", NULL), 0);
+	unconfine(&with);
+	unconfine(&without);
+}
