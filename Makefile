@@ -14,7 +14,7 @@ NL_PKGS := libnl-3.0 libnl-genl-3.0
 CFLAGS ?= -O2 -g
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CTRPOL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
-	-Ikernel/include/uapi -Ikernel/shared -Itools -Itests/lib \
+	-Ikernel/include/uapi -Ikernel/shared -Ikernel/tests -Itools -Itests/lib \
 	$(shell $(PKG_CONFIG) --cflags $(NL_PKGS) 2>/dev/null)
 NL_LIBS = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
 
@@ -22,6 +22,8 @@ NL_LIBS = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
 TOOL_LIB_SRCS := $(wildcard tools/lib/*.c) $(wildcard kernel/shared/*.c)
 TOOL_SRCS := $(wildcard tools/*.c)
 HARNESS_SRCS := tests/lib/harness.c
+# The verifier's cases, which the kernel's KUnit suite runs too.
+UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c
 # What guest tests link besides the harness: netlink by hand, confinement helpers.
 VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
@@ -52,7 +54,7 @@ $(B)/ctrpol: $(call objs,obj,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
 $(B)/asan/ctrpol: $(call objs,asan,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
 
-$(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(HARNESS_SRCS) $(TOOL_LIB_SRCS))
+$(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(UNIT_LIB_SRCS) $(TOOL_LIB_SRCS))
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
 # Guest tests are static: the initramfs then needs no libraries for them.
 $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS))

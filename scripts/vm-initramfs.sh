@@ -22,6 +22,8 @@ cp "$busybox" "$root/bin/busybox"
 install -m 0755 "$project/scripts/vm-init" "$root/init"
 install -m 0755 "$project/scripts/demo-guest.sh" "$root/bin/demo"
 cp "$ctrpol" "$root/bin/ctrpol"
+mkdir -p "$root/etc/ctrpol"
+cp -r "$project/policies" "$root/etc/ctrpol/"
 for t in "$@"; do
 	cp "$t" "$root/tests/"
 done

@@ -22,10 +22,14 @@ int cmd_status(int argc, char **argv)
 		ctrpol_nl_close(&nl);
 	}
 	if (err)
-		return report_kernel_error("status", err, &nl);
+		return report_kernel_error("status", err, &nl, NULL);
 
 	printf("lsm:               active, release %s, ABI %u\n", ks.release, ks.abi);
 	printf("netlink requests:  %" PRIu64 "\n", ks.counters[CTRPOL_COUNTER_REQUESTS]);
 	printf("refused requests:  %" PRIu64 "\n", ks.counters[CTRPOL_COUNTER_REFUSED]);
+	if (ks.has_nprofiles)
+		printf("profiles loaded:   %u\n", ks.nprofiles);
+	if (ks.has_nattachments)
+		printf("attachments:       %u\n", ks.nattachments);
 	return CTRPOL_EXIT_OK;
 }

@@ -25,7 +25,7 @@ int cmd_version(int argc, char **argv)
 		ctrpol_nl_close(&nl);
 	}
 	if (err)
-		return report_kernel_error("version", err, &nl);
+		return report_kernel_error("version", err, &nl, NULL);
 	printf("ctrpol LSM  %s (ABI %u)\n", ks.release, ks.abi);
 	if (ks.abi != CTRPOL_ABI_VERSION) {
 		fprintf(stderr, "ctrpol version: the kernel speaks ABI %u, this tool ABI %d: "

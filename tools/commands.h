@@ -3,11 +3,16 @@
 #ifndef CTRPOL_COMMANDS_H
 #define CTRPOL_COMMANDS_H
 
+int cmd_attach(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
+int cmd_detach(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_load(int argc, char **argv);
 int cmd_status(int argc, char **argv);
+int cmd_unload(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 #endif

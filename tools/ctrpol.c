@@ -13,11 +13,16 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
+	{ "attach", cmd_attach, "confine a cgroup v2 with a loaded profile" },
 	{ "check", cmd_check, "check policies: syntax, lints, a trial compile" },
 	{ "compile", cmd_compile, "compile a policy: ctrpol compile FILE -o OUT" },
+	{ "detach", cmd_detach, "stop confining a cgroup with its profile" },
 	{ "dump", cmd_dump, "show what a compiled profile holds" },
 	{ "explain", cmd_explain, "the verdict on an operation, and the rules that decide it" },
+	{ "list", cmd_list, "profiles loaded, their counters, and the cgroups they confine" },
+	{ "load", cmd_load, "load (or --replace) profiles: policies or compiled ones" },
 	{ "status", cmd_status, "is the LSM active; its counters since boot" },
+	{ "unload", cmd_unload, "remove loaded profiles that confine no cgroup" },
 	{ "version", cmd_version, "release and ABI of this tool and of the running LSM" },
 };
 
@@ -38,7 +43,8 @@ static void usage(FILE *out)
 		     "  %d  permission denied: a capability is missing\n"
 		     "  %d  the policy has errors (or warnings, with check --werror)\n"
 		     "ctrpol explain exits 0 when the operation is allowed, 1 when denied.\n\n"
-		     "Querying the LSM needs CAP_NET_ADMIN. See ctrpol(8).\n",
+		     "Querying the LSM needs CAP_NET_ADMIN; changing its policy (load, unload,\n"
+		     "attach, detach) needs CAP_MAC_ADMIN too. See ctrpol(8).\n",
 		CTRPOL_EXIT_OK, CTRPOL_EXIT_FAILED, CTRPOL_EXIT_USAGE,
 		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM, CTRPOL_EXIT_POLICY);
 }

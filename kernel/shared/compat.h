@@ -38,6 +38,9 @@ typedef __u64 u64;
 #define le32_to_cpu(x) le32toh(x)
 #define le64_to_cpu(x) le64toh(x)
 #define cpu_to_le16(x) htole16(x)
+#define cpu_to_le32(x) htole32(x)
+#define cpu_to_le64(x) htole64(x)
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* CRC-32 as the kernel's crc32_le(~0, p, n) ^ ~0 (and zlib's crc32()); tools/lib/crc32.c. */
 u32 ctrpol_crc32(const void *p, size_t n);

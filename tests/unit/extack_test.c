@@ -133,3 +133,39 @@ TEST(unterminated_or_long_message_is_cut_to_the_buffer)
 	put(&m, NLMSGERR_ATTR_MSG, "abcdefgh", 8);
 	ASSERT_TRUE(!strcmp(parse(&m, buf, sizeof(buf)), "abcd"));
 }
+
+/* The NLMSG_DONE ending a dump: the dump's errno, then the same TLVs. */
+static struct errmsg *start_done(struct errmsg *m, unsigned short flags, int error)
+{
+	memset(m, 0, sizeof(*m));
+	m->nlh.nlmsg_type = NLMSG_DONE;
+	m->nlh.nlmsg_flags = NLM_F_MULTI | flags;
+	memcpy(NLMSG_DATA(&m->nlh), &error, sizeof(error));
+	m->len = NLMSG_HDRLEN + sizeof(error);
+	m->nlh.nlmsg_len = m->len;
+	return m;
+}
+
+TEST(message_of_a_failed_dump)
+{
+	struct errmsg m;
+	char buf[64];
+
+	start_done(&m, NLM_F_ACK_TLVS, -EPERM);
+	put(&m, NLMSGERR_ATTR_MSG, "CAP_NET_ADMIN is required", 26);
+	ASSERT_TRUE(!strcmp(parse(&m, buf, sizeof(buf)), "CAP_NET_ADMIN is required"));
+}
+
+TEST(done_without_tlvs_has_no_message)
+{
+	struct errmsg m;
+	char buf[64] = "stale";
+
+	start_done(&m, 0, 0);
+	ASSERT_EQ(parse(&m, buf, sizeof(buf))[0], '\0');
+	/* Shorter than its errno: nothing is read past it. */
+	start_done(&m, NLM_F_ACK_TLVS, -EIO);
+	m.len = NLMSG_HDRLEN + 2;
+	m.nlh.nlmsg_len = m.len;
+	ASSERT_EQ(parse(&m, buf, sizeof(buf))[0], '\0');
+}

@@ -4,6 +4,8 @@
  * raw netlink, who may do it, and that a confined task cannot get out.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -179,4 +181,43 @@ TEST(capabilities_are_narrowed_to_the_profile)
 	ASSERT_EQ(try_in(NULL, "chown_other", "/tmp/cap-without", NULL), 0);
 	unconfine(&with);
 	unconfine(&without);
+}
+
+/* Opens in a loop from inside the cgroup: each must work or be refused, nothing else. */
+static int open_loop(const void *arg)
+{
+	int i;
+
+	(void)arg;
+	for (i = 0; i < 3000; i++) {
+		int fd = open("/tmp/churn", O_RDWR);
+
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EACCES)
+			return 1;
+	}
+	return 0;
+}
+
+TEST(replacing_while_a_workload_runs_is_safe)
+{
+	static char blobs[2][4096];
+	size_t sizes[2];
+	struct confined c;
+	int i, status;
+	pid_t pid;
+
+	put_file("/tmp/churn", "c", 0666);
+	confine(&c, "churn", "allow read /tmp/churn");
+	sizes[0] = blob_of("churn", "allow read /tmp/churn", blobs[0], sizeof(blobs[0]));
+	sizes[1] = blob_of("churn", "allow read,write /tmp/churn", blobs[1], sizeof(blobs[1]));
+	pid = fork();
+	if (pid == 0)
+		_exit(run_in(c.cgroup, AS_CALLER, open_loop, NULL));
+	for (i = 0; i < 200; i++)
+		ASSERT_EQ(request_load(blobs[i % 2], sizes[i % 2], CTRPOL_LOAD_REPLACE), 0);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	unconfine(&c);
 }

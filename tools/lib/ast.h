@@ -100,6 +100,8 @@ size_t policy_nrules(const struct policy *p);
  * Returns NULL when d reports errors.
  */
 struct policy *policy_parse(const char *path, bool fragment_ok, struct diag *d);
+/* Whether name is a valid profile name, as the policy language and the kernel accept it. */
+bool policy_name_valid(const char *name);
 void policy_free(struct policy *p);
 
 #endif

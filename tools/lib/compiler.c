@@ -311,19 +311,19 @@ static int build_sections(const struct policy *p, struct diag *d, struct section
 int policy_compile(const struct policy *p, struct diag *d, void **blob, size_t *size)
 {
 	struct sections s = { .files = NULL };
-	struct blob_writer w = { .n = 0 };
+	struct ctrpol_blob_parts w = { .n = 0 };
 	const char *msg;
 	int ret = -1;
 
 	if (!build_sections(p, d, &s)) {
-		blob_add(&w, CTRPOL_SEC_PROFILE, &s.profile, sizeof(s.profile));
-		blob_add(&w, CTRPOL_SEC_FILE_DFA, s.files, s.files_size);
-		blob_add(&w, CTRPOL_SEC_CAPS, &s.caps, sizeof(s.caps));
-		blob_add(&w, CTRPOL_SEC_NET, s.net, s.net_size);
-		blob_add(&w, CTRPOL_SEC_MOUNT_DFA, s.mounts, s.mounts_size);
-		blob_add(&w, CTRPOL_SEC_PEERS, s.peers, s.peers_size);
-		blob_add(&w, CTRPOL_SEC_KERNEL, &s.kernel, sizeof(s.kernel));
-		blob_add(&w, CTRPOL_SEC_PROVENANCE, s.prov, s.prov_size);
+		ctrpol_blob_add(&w, CTRPOL_SEC_PROFILE, &s.profile, sizeof(s.profile));
+		ctrpol_blob_add(&w, CTRPOL_SEC_FILE_DFA, s.files, s.files_size);
+		ctrpol_blob_add(&w, CTRPOL_SEC_CAPS, &s.caps, sizeof(s.caps));
+		ctrpol_blob_add(&w, CTRPOL_SEC_NET, s.net, s.net_size);
+		ctrpol_blob_add(&w, CTRPOL_SEC_MOUNT_DFA, s.mounts, s.mounts_size);
+		ctrpol_blob_add(&w, CTRPOL_SEC_PEERS, s.peers, s.peers_size);
+		ctrpol_blob_add(&w, CTRPOL_SEC_KERNEL, &s.kernel, sizeof(s.kernel));
+		ctrpol_blob_add(&w, CTRPOL_SEC_PROVENANCE, s.prov, s.prov_size);
 		if (blob_finish(&w, blob, size, &msg))
 			diag_error(d, p->name_at.src ? &p->name_at : NULL, "%s", msg);
 		else

@@ -8,8 +8,7 @@
 #define QUOTE_MAX	120	/* bytes shown of a longer source line, around the spot */
 #define QUOTE_BEFORE	40	/* of which before the spot */
 
-/* Policy text may hold terminal escapes: show control bytes as '?' (tabs stay, to align). */
-static void put_safe(FILE *out, const char *s, size_t len)
+void diag_put_safe(FILE *out, const char *s, size_t len)
 {
 	size_t i;
 
@@ -27,7 +26,7 @@ static void quote(FILE *out, const struct loc *at)
 		from = spot - QUOTE_BEFORE < len ? spot - QUOTE_BEFORE : len;
 	shown = len - from < QUOTE_MAX ? len - from : QUOTE_MAX;
 	fprintf(out, "%6u | %s", at->line, from ? "..." : "");
-	put_safe(out, line + from, shown);
+	diag_put_safe(out, line + from, shown);
 	fprintf(out, "%s\n       | %s", from + shown < len ? "..." : "", from ? "   " : "");
 	for (i = from; i < spot && i < from + shown; i++)
 		fputc(line[i] == '\t' ? '\t' : ' ', out);
@@ -46,7 +45,7 @@ static void report(struct diag *d, const struct loc *at, const char *kind,
 	if (at && at->src)
 		fprintf(d->out, "%s:%u:%u: ", at->src->path, at->line, at->col);
 	fprintf(d->out, "%s: ", kind);
-	put_safe(d->out, msg, strlen(msg));
+	diag_put_safe(d->out, msg, strlen(msg));
 	fputs(n >= (int)sizeof(msg) ? "...\n" : "\n", d->out);
 	if (at && at->src)
 		quote(d->out, at);

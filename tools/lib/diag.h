@@ -26,4 +26,11 @@ void diag_warning(struct diag *d, const struct loc *at, const char *fmt, ...);
 __attribute__((format(printf, 2, 3)))
 void diag_hint(struct diag *d, const char *fmt, ...);
 
+/*
+ * Text from a policy, or from the system (a cgroup name), may hold terminal
+ * escapes: write len bytes of s with control bytes shown as '?' (tabs stay,
+ * to align).
+ */
+void diag_put_safe(FILE *out, const char *s, size_t len);
+
 #endif

@@ -4,26 +4,38 @@
 
 #include "extack.h"
 
-void extack_message(const struct nlmsghdr *nlh, size_t len, char *buf, size_t size)
+/* Where the TLVs start in nlh (whose length is checked), or 0 when they cannot. */
+static size_t tlv_offset(const struct nlmsghdr *nlh)
 {
 	const struct nlmsgerr *err = NLMSG_DATA(nlh);
+	size_t off;
+
+	if (nlh->nlmsg_type == NLMSG_DONE)
+		return NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(int));
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*err))
+		return 0;
+	/* Unless capped, the kernel echoes the whole request before the TLVs. */
+	off = NLMSG_HDRLEN + sizeof(*err);
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+		if (err->msg.nlmsg_len < sizeof(err->msg))
+			return 0;
+		off += NLMSG_ALIGN(err->msg.nlmsg_len) - sizeof(err->msg);
+	}
+	return off;
+}
+
+void extack_message(const struct nlmsghdr *nlh, size_t len, char *buf, size_t size)
+{
 	size_t off, end;
 
 	if (size)
 		buf[0] = '\0';
 	if (!size || len < NLMSG_HDRLEN || nlh->nlmsg_len > len ||
-	    nlh->nlmsg_len < NLMSG_HDRLEN + sizeof(*err) || !(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+	    !(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return;
-
-	/* Unless capped, the kernel echoes the whole request before the TLVs. */
-	off = NLMSG_HDRLEN + sizeof(*err);
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
-		if (err->msg.nlmsg_len < sizeof(err->msg))
-			return;
-		off += NLMSG_ALIGN(err->msg.nlmsg_len) - sizeof(err->msg);
-	}
+	off = tlv_offset(nlh);
 	end = nlh->nlmsg_len;
-	while (off + NLA_HDRLEN <= end) {
+	while (off && off + NLA_HDRLEN <= end) {
 		const struct nlattr *nla = (const void *)((const char *)nlh + off);
 		size_t alen = nla->nla_len;
 

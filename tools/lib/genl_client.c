@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The ctrpol generic netlink client, on libnl-genl-3. */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <netlink/genl/ctrl.h>
@@ -14,11 +15,24 @@
 #define SOL_NETLINK 270
 #endif
 
-/* What the tool accepts in a reply: the kernel is trusted, but not blindly. */
+/* netlink_sendmsg() refuses a request longer than the send buffer less this. */
+#define SNDBUF_SLACK	32
+
+/*
+ * What the tool accepts in a reply: the kernel is trusted, but not blindly.
+ * Strings must be NUL-terminated within maxlen; types above CTRPOL_A_MAX
+ * (from a newer kernel) are skipped by the parser.
+ */
 static struct nla_policy reply_policy[CTRPOL_A_MAX + 1] = {
 	[CTRPOL_A_VERSION] = { .type = NLA_STRING, .maxlen = 32 },
 	[CTRPOL_A_ABI_VERSION] = { .type = NLA_U32 },
 	[CTRPOL_A_COUNTERS] = { .type = NLA_NESTED },
+	[CTRPOL_A_NAME] = { .type = NLA_STRING, .maxlen = CTRPOL_NAME_MAX },
+	[CTRPOL_A_CGROUP_ID] = { .type = NLA_U64 },
+	[CTRPOL_A_MODE] = { .type = NLA_U32 },
+	[CTRPOL_A_BLOB_SIZE] = { .type = NLA_U32 },
+	[CTRPOL_A_NPROFILES] = { .type = NLA_U32 },
+	[CTRPOL_A_NATTACHMENTS] = { .type = NLA_U32 },
 };
 
 struct request_state {
@@ -29,27 +43,26 @@ struct request_state {
 	int done;
 };
 
+int ctrpol_nl_parse(struct nlmsghdr *nlh, ctrpol_reply_fn fn, void *arg)
+{
+	struct nlattr *attrs[CTRPOL_A_MAX + 1];
+
+	if (genlmsg_parse(nlh, 0, attrs, CTRPOL_A_MAX, reply_policy) < 0)
+		return -EBADMSG;
+	return fn ? fn(attrs, arg) : 0;
+}
+
 static int on_valid(struct nl_msg *msg, void *arg)
 {
 	struct request_state *st = arg;
-	struct nlattr *attrs[CTRPOL_A_MAX + 1];
-	int err;
+	int err = ctrpol_nl_parse(nlmsg_hdr(msg), st->fn, st->arg);
 
-	err = genlmsg_parse(nlmsg_hdr(msg), 0, attrs, CTRPOL_A_MAX, reply_policy);
 	if (err < 0) {
-		st->error = -EBADMSG;
-		snprintf(st->nl->extack, sizeof(st->nl->extack),
-			 "malformed reply from the kernel: %s", nl_geterror(err));
+		st->error = err;
+		if (err == -EBADMSG)
+			snprintf(st->nl->extack, sizeof(st->nl->extack), "malformed reply from the "
+				 "kernel: an attribute is missing or of the wrong type");
 		return NL_STOP;
-	}
-	if (st->fn) {
-		err = st->fn(attrs, st->arg);
-		if (err < 0) {
-			st->error = err;
-			snprintf(st->nl->extack, sizeof(st->nl->extack),
-				 "reply from the kernel lacks a required attribute");
-			return NL_STOP;
-		}
 	}
 	return NL_OK;
 }
@@ -73,6 +86,66 @@ static int on_ack(struct nl_msg *msg, void *arg)
 	(void)msg;
 	st->done = 1;
 	return NL_STOP;
+}
+
+/* The end of a dump; it carries the dump's errno, and libnl does not look at it. */
+static int on_done(struct nl_msg *msg, void *arg)
+{
+	const struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct request_state *st = arg;
+	int error = 0;
+
+	if (nlh->nlmsg_len >= NLMSG_HDRLEN + sizeof(error))
+		memcpy(&error, NLMSG_DATA(nlh), sizeof(error));
+	if (error < 0) {
+		st->error = error;
+		extack_message(nlh, nlh->nlmsg_len, st->nl->extack, sizeof(st->nl->extack));
+	}
+	st->done = 1;
+	return NL_STOP;
+}
+
+/*
+ * A compiled profile can be 16 MiB, far more than the default send buffer.
+ * SO_SNDBUF is capped by net.core.wmem_max; SO_SNDBUFFORCE is not, but needs
+ * CAP_NET_ADMIN, which the kernel requires of every request anyway.
+ */
+static int fit_send_buffer(struct ctrpol_nl *nl, size_t len)
+{
+	int fd = nl_socket_get_fd(nl->sk), have = 0, want, err;
+	socklen_t optlen = sizeof(have);
+
+	if (len > INT_MAX / 2 - SNDBUF_SLACK)
+		return -EMSGSIZE;
+	want = (int)len + SNDBUF_SLACK;
+	if (!getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &have, &optlen) && have >= want)
+		return 0;
+	/* The kernel doubles what it is asked for: asking for want leaves room. */
+	setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &want, sizeof(want));
+	optlen = sizeof(have);
+	if (!getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &have, &optlen) && have >= want)
+		return 0;
+	if (!setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &want, sizeof(want)))
+		return 0;
+	err = errno;
+	if (err == EPERM)
+		snprintf(nl->extack, sizeof(nl->extack),
+			 "CAP_NET_ADMIN is required to raise the socket send buffer to %d bytes "
+			 "for this request (net.core.wmem_max caps it at %d)", want, have);
+	return -err;
+}
+
+static struct nl_msg *new_msg(const struct ctrpol_nl *nl, uint8_t cmd, int flags,
+			      size_t attr_bytes)
+{
+	struct nl_msg *msg = nlmsg_alloc_size(NLMSG_HDRLEN + GENL_HDRLEN + attr_bytes);
+
+	if (msg && !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0, flags, cmd,
+				CTRPOL_GENL_VERSION)) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	return msg;
 }
 
 int ctrpol_nl_open(struct ctrpol_nl *nl)
@@ -110,30 +183,32 @@ void ctrpol_nl_close(struct ctrpol_nl *nl)
 	nl->sk = NULL;
 }
 
-int ctrpol_nl_request(struct ctrpol_nl *nl, uint8_t cmd, struct nl_msg *req,
-		      ctrpol_reply_fn fn, void *arg)
+struct nl_msg *ctrpol_nl_msg(const struct ctrpol_nl *nl, uint8_t cmd, size_t attr_bytes)
+{
+	return new_msg(nl, cmd, NLM_F_ACK, attr_bytes);
+}
+
+int ctrpol_nl_send(struct ctrpol_nl *nl, struct nl_msg *req, ctrpol_reply_fn fn, void *arg)
 {
 	struct request_state st = { .nl = nl, .fn = fn, .arg = arg };
-	struct nl_msg *msg = req ? req : nlmsg_alloc();
 	struct nl_cb *cb;
 	int err;
 
 	nl->extack[0] = '\0';
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
-	if (!msg || !cb) {
+	if (!req || !cb) {
 		err = -ENOMEM;
 		goto out;
 	}
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, nl->family, 0, NLM_F_ACK, cmd,
-			 CTRPOL_GENL_VERSION)) {
-		err = -EMSGSIZE;
+	err = fit_send_buffer(nl, nlmsg_hdr(req)->nlmsg_len);
+	if (err)
 		goto out;
-	}
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &st);
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, on_ack, &st);
+	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, on_done, &st);
 	nl_cb_err(cb, NL_CB_CUSTOM, on_error, &st);
 
-	err = nl_send_auto(nl->sk, msg);
+	err = nl_send_auto(nl->sk, req);
 	while (err >= 0 && !st.done && !st.error)
 		err = nl_recvmsgs(nl->sk, cb);
 	if (err < 0 && !st.error) {
@@ -143,7 +218,31 @@ int ctrpol_nl_request(struct ctrpol_nl *nl, uint8_t cmd, struct nl_msg *req,
 	err = st.error;
 out:
 	nl_cb_put(cb);
-	if (!req)
-		nlmsg_free(msg);
+	nlmsg_free(req);
 	return err;
+}
+
+int ctrpol_nl_request(struct ctrpol_nl *nl, uint8_t cmd, ctrpol_reply_fn fn, void *arg)
+{
+	return ctrpol_nl_send(nl, ctrpol_nl_msg(nl, cmd, 0), fn, arg);
+}
+
+int ctrpol_nl_dump(struct ctrpol_nl *nl, uint8_t cmd, ctrpol_reply_fn fn, void *arg)
+{
+	return ctrpol_nl_send(nl, new_msg(nl, cmd, NLM_F_DUMP, 0), fn, arg);
+}
+
+void ctrpol_nl_counters(const struct nlattr *nest, uint64_t *counters)
+{
+	struct nlattr *nla;
+	int rem;
+
+	/* Counters this tool does not know yet are skipped: the set only grows. */
+	nla_for_each_nested(nla, nest, rem) {
+		int type = nla_type(nla);
+
+		if (type > CTRPOL_COUNTER_PAD && type <= CTRPOL_COUNTER_MAX &&
+		    nla_len(nla) == sizeof(uint64_t))
+			counters[type] = nla_get_u64(nla);
+	}
 }

@@ -2,6 +2,7 @@
 #ifndef CTRPOL_GENL_CLIENT_H
 #define CTRPOL_GENL_CLIENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <netlink/attr.h>
 #include <netlink/msg.h>
@@ -10,12 +11,23 @@
 /* A connection to the ctrpol family; one request at a time. */
 struct ctrpol_nl {
 	struct nl_sock *sk;
-	int family;
+	int family;		/* the family's id: > 0 once ctrpol_nl_open() resolved it */
 	char extack[256];	/* the kernel's message for the last failed request */
 };
 
-/* Called with the reply's attributes, already checked against the ABI's types. */
+/*
+ * Called with each reply's attributes, already checked against the ABI's
+ * types; attributes this tool does not know are left out.  Returns 0, or a
+ * negative errno to stop (a required attribute is missing).
+ */
 typedef int (*ctrpol_reply_fn)(struct nlattr **attrs, void *arg);
+
+/*
+ * Check one reply against the ABI's types and pass its attributes to fn (if
+ * not NULL), as requests do with each reply.  Returns 0, -EBADMSG for a
+ * malformed message, or fn's error.
+ */
+int ctrpol_nl_parse(struct nlmsghdr *nlh, ctrpol_reply_fn fn, void *arg);
 
 /*
  * Open a connection and resolve the family.  Returns 0, -ENOENT when the
@@ -25,11 +37,35 @@ int ctrpol_nl_open(struct ctrpol_nl *nl);
 void ctrpol_nl_close(struct ctrpol_nl *nl);
 
 /*
- * Send command cmd with the attributes of req (NULL: none), pass each reply
- * to fn, and wait for the kernel's acknowledgement.  Returns 0 or the
- * kernel's negative errno, with its message in nl->extack.
+ * A request for cmd, its headers written, with room for attr_bytes of
+ * attributes (the sum of nla_total_size() of those the caller adds); NULL
+ * when out of memory.  Send it with ctrpol_nl_send().
  */
-int ctrpol_nl_request(struct ctrpol_nl *nl, uint8_t cmd, struct nl_msg *req,
-		      ctrpol_reply_fn fn, void *arg);
+struct nl_msg *ctrpol_nl_msg(const struct ctrpol_nl *nl, uint8_t cmd, size_t attr_bytes);
+
+/*
+ * Send req (from ctrpol_nl_msg(); freed here, NULL counts as out of memory),
+ * however large, pass each reply to fn (NULL: none expected), and wait for
+ * the kernel's acknowledgement.  Returns 0 or the kernel's negative errno,
+ * with its message in nl->extack.
+ */
+int ctrpol_nl_send(struct ctrpol_nl *nl, struct nl_msg *req, ctrpol_reply_fn fn, void *arg);
+
+/* ctrpol_nl_send() of command cmd without attributes. */
+int ctrpol_nl_request(struct ctrpol_nl *nl, uint8_t cmd, ctrpol_reply_fn fn, void *arg);
+
+/*
+ * A dump: command cmd without attributes; fn is called with each message of
+ * the multi-part reply until the kernel marks its end.  Returns as
+ * ctrpol_nl_send() does, also when the kernel fails the dump part-way.
+ */
+int ctrpol_nl_dump(struct ctrpol_nl *nl, uint8_t cmd, ctrpol_reply_fn fn, void *arg);
+
+/*
+ * Copy the u64 counters nested in nest (a CTRPOL_A_COUNTERS) into
+ * counters[CTRPOL_COUNTER_MAX + 1], indexed by enum ctrpol_counter; those
+ * this tool does not know, or of the wrong size, are skipped.
+ */
+void ctrpol_nl_counters(const struct nlattr *nest, uint64_t *counters);
 
 #endif

@@ -7,28 +7,25 @@
 static int parse_status(struct nlattr **attrs, void *arg)
 {
 	struct kernel_status *ks = arg;
-	struct nlattr *nla;
-	int rem;
 
 	if (!attrs[CTRPOL_A_VERSION] || !attrs[CTRPOL_A_ABI_VERSION])
 		return -EBADMSG;
 	nla_strlcpy(ks->release, attrs[CTRPOL_A_VERSION], sizeof(ks->release));
 	ks->abi = nla_get_u32(attrs[CTRPOL_A_ABI_VERSION]);
-	if (!attrs[CTRPOL_A_COUNTERS])
-		return 0;
-	/* Counters this tool does not know yet are skipped: the set only grows. */
-	nla_for_each_nested(nla, attrs[CTRPOL_A_COUNTERS], rem) {
-		int type = nla_type(nla);
-
-		if (type > CTRPOL_COUNTER_PAD && type <= CTRPOL_COUNTER_MAX &&
-		    nla_len(nla) == sizeof(uint64_t))
-			ks->counters[type] = nla_get_u64(nla);
-	}
+	if (attrs[CTRPOL_A_COUNTERS])
+		ctrpol_nl_counters(attrs[CTRPOL_A_COUNTERS], ks->counters);
+	/* An older kernel, which loads no profile, does not send these. */
+	ks->has_nprofiles = attrs[CTRPOL_A_NPROFILES];
+	if (ks->has_nprofiles)
+		ks->nprofiles = nla_get_u32(attrs[CTRPOL_A_NPROFILES]);
+	ks->has_nattachments = attrs[CTRPOL_A_NATTACHMENTS];
+	if (ks->has_nattachments)
+		ks->nattachments = nla_get_u32(attrs[CTRPOL_A_NATTACHMENTS]);
 	return 0;
 }
 
 int kernel_status_get(struct ctrpol_nl *nl, struct kernel_status *ks)
 {
 	memset(ks, 0, sizeof(*ks));
-	return ctrpol_nl_request(nl, CTRPOL_CMD_GET_STATUS, NULL, parse_status, ks);
+	return ctrpol_nl_request(nl, CTRPOL_CMD_GET_STATUS, parse_status, ks);
 }

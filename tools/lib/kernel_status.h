@@ -2,6 +2,7 @@
 #ifndef CTRPOL_KERNEL_STATUS_H
 #define CTRPOL_KERNEL_STATUS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "genl_client.h"
@@ -11,6 +12,9 @@ struct kernel_status {
 	char release[33];
 	uint32_t abi;
 	uint64_t counters[CTRPOL_COUNTER_MAX + 1];	/* indexed by enum ctrpol_counter */
+	/* Sent by kernels that load profiles; has_* say whether this one did. */
+	bool has_nprofiles, has_nattachments;
+	uint32_t nprofiles, nattachments;
 };
 
 /* Query the LSM over nl; returns 0 or a negative errno (see ctrpol_nl_request). */

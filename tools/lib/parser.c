@@ -49,6 +49,13 @@ bool parser_valid_name(const char *s, size_t len, bool dots)
 	return len > 0;
 }
 
+bool policy_name_valid(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len < CTRPOL_NAME_MAX && parser_valid_name(name, len, true);
+}
+
 static struct var *var_find(struct parser *ps, const char *name, size_t len)
 {
 	size_t i;

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * In the guest: ctrpol load, attach, list, detach and unload as an operator
+ * runs them, their output and exit codes, against the running LSM.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "harness.h"
+#include <linux/ctrpol.h>
+
+#define NOBODY 65534
+
+/* Run ctrpol with up to four arguments, as uid. */
+static void ctrpol(struct cmd_result *r, uid_t uid, const char *a, const char *b, const char *c,
+		   const char *d)
+{
+	char *argv[] = { "ctrpol", (char *)a, (char *)b, (char *)c, (char *)d, NULL };
+
+	run_cmd(argv, uid, r);
+}
+
+#define EXPECT_STATUS(r, want) do {						\
+	if ((r).status != (want))						\
+		FAIL("exit %d, want %d; stdout:\n%s\nstderr:\n%s", (r).status,	\
+		     (want), (r).out, (r).err);					\
+} while (0)
+
+/* Run ctrpol as root: it must exit with want, and say text (if any) on stdout or stderr. */
+static void expect(int want, const char *text, const char *a, const char *b, const char *c,
+		   const char *d)
+{
+	static struct cmd_result r;
+
+	ctrpol(&r, AS_CALLER, a, b, c, d);
+	EXPECT_STATUS(r, want);
+	if (text && !strstr(r.out, text) && !strstr(r.err, text))
+		FAIL("ctrpol %s: no \"%s\" in its output:\n%s%s", a, text, r.out, r.err);
+}
+
+TEST(load_attach_list_detach_unload)
+{
+	put_file("/tmp/toolweb.ctp", "profile toolweb {\n    allow read /etc/**\n}\n", 0644);
+	cgroup_create("toolweb");
+	expect(0, "loaded toolweb", "load", "/tmp/toolweb.ctp", NULL, NULL);
+	expect(1, "a profile of that name is loaded", "load", "/tmp/toolweb.ctp", NULL, NULL);
+	expect(0, "replaced toolweb", "load", "--replace", "/tmp/toolweb.ctp", NULL);
+	expect(0, NULL, "attach", "toolweb", "--cgroup", CGROUP_ROOT "/toolweb");
+	expect(0, "/toolweb", "list", NULL, NULL, NULL);
+	expect(0, "\"toolweb\"", "list", "--json", NULL, NULL);
+	expect(1, "detach it", "unload", "toolweb", NULL, NULL);
+	expect(0, NULL, "detach", "--cgroup", CGROUP_ROOT "/toolweb", NULL);
+	expect(0, NULL, "unload", "toolweb", NULL, NULL);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/toolweb"), 0);
+}
+
+TEST(attach_by_pid_confines_that_process_cgroup)
+{
+	struct cmd_result r;
+	char pid[16];
+
+	put_file("/tmp/toolpid.ctp", "profile toolpid {\n}\n", 0644);
+	cgroup_create("toolpid");
+	expect(0, NULL, "load", "/tmp/toolpid.ctp", NULL, NULL);
+	/* A process of the cgroup: a child moved there, waiting to be killed. */
+	run_cmd((char *const[]){ "sh", "-c",
+		"echo $$ > " CGROUP_ROOT "/toolpid/cgroup.procs; exec sleep 60 >/dev/null &"
+		" echo $!", NULL }, AS_CALLER, &r);
+	snprintf(pid, sizeof(pid), "%d", atoi(r.out));
+	expect(0, NULL, "attach", "toolpid", "--pid", pid);
+	expect(0, "/toolpid", "list", NULL, NULL, NULL);
+	expect(0, NULL, "detach", "--pid", pid, NULL);
+	kill(atoi(pid), SIGKILL);
+	expect(0, NULL, "unload", "toolpid", NULL, NULL);
+}
+
+TEST(errors_say_what_is_wrong)
+{
+	struct cmd_result r;
+
+	expect(1, "no profile of that name is loaded", "attach", "nosuch", "--cgroup", CGROUP_ROOT);
+	expect(2, NULL, "attach", "nosuch", "--cgroup", "/sys/fs/cgroup/missing");
+	expect(1, "the cgroup has no profile", "detach", "--cgroup", CGROUP_ROOT, NULL);
+	expect(1, NULL, "unload", "nosuch", NULL, NULL);
+	ctrpol(&r, NOBODY, "load", "/tmp/toolweb.ctp", NULL, NULL);
+	EXPECT_STATUS(r, 4);
+}
+
+/* More than one netlink attribute can carry: the tool sends it in pieces. */
+TEST(a_large_profile_loads_in_pieces)
+{
+	static char text[1 << 20];
+	struct cmd_result r;
+	const char *size;
+	size_t n = 0;
+	int i;
+
+	n += snprintf(text + n, sizeof(text) - n, "profile big {\n");
+	for (i = 0; i < 4000; i++)
+		n += snprintf(text + n, sizeof(text) - n,
+			      "    allow read /srv/app%d/dir%d/file%d.txt\n", i % 50, i, i);
+	snprintf(text + n, sizeof(text) - n, "}\n");
+	put_file("/tmp/big.ctp", text, 0644);
+	ctrpol(&r, AS_CALLER, "load", "/tmp/big.ctp", NULL, NULL);
+	EXPECT_STATUS(r, 0);
+	size = strstr(r.out, "loaded big (");
+	ASSERT_TRUE(size && atol(size + strlen("loaded big (")) > CTRPOL_BLOB_CHUNK_MAX);
+	expect(0, "\"big\"", "list", "--json", NULL, NULL);
+	expect(0, NULL, "unload", "big", NULL, NULL);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the kernel says about cgroups in /proc, parsed from text so that it
+ * can be tested without the files: a task's cgroup v2 path
+ * (/proc/PID/cgroup) and where the cgroup2 filesystem is mounted
+ * (/proc/self/mountinfo).
+ */
+#ifndef CTRPOL_CGROUP_TEXT_H
+#define CTRPOL_CGROUP_TEXT_H
+
+#include <stddef.h>
+
+/*
+ * The cgroup v2 path of a task from the text of its /proc/PID/cgroup: the
+ * path of the "0::" line, relative to the reader's cgroup namespace.
+ * Returns 0 with the path in path, or
+ *   -ENOENT        no "0::" line: the task is in no cgroup v2 hierarchy
+ *   -EBADMSG       not one "0::" line ending the text (the kernel prints it
+ *                  last): a cgroup name holding a newline makes it ambiguous
+ *   -EXDEV         the path leaves the reader's cgroup namespace ("/..")
+ *   -ENAMETOOLONG  it does not fit size bytes
+ */
+int cgroup_proc_v2_path(const char *text, char *path, size_t size);
+
+/*
+ * Where the cgroup v2 directory path (absolute, as cgroup_proc_v2_path()
+ * gives it) is in this mount namespace, from the text of
+ * /proc/self/mountinfo: under the first cgroup2 mount whose root holds it.
+ * Returns 0 with the directory in dir, -ENOENT when no cgroup2 mount shows
+ * path, or -ENAMETOOLONG when it does not fit size bytes.
+ */
+int cgroup_mountinfo_dir(const char *mountinfo, const char *path, char *dir, size_t size);
+
+#endif

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <string.h>
+
+#include "kernel_changes.h"
+
+/* A request that failed to build is dropped: ctrpol_nl_send(NULL) is -ENOMEM. */
+static struct nl_msg *drop(struct nl_msg *msg)
+{
+	nlmsg_free(msg);
+	return NULL;
+}
+
+struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const void *blob, size_t size,
+			       uint32_t flags)
+{
+	size_t chunks = (size + CTRPOL_BLOB_CHUNK_MAX - 1) / CTRPOL_BLOB_CHUNK_MAX, off, len;
+	struct nl_msg *msg;
+
+	msg = ctrpol_nl_msg(nl, CTRPOL_CMD_LOAD, chunks * nla_total_size(CTRPOL_BLOB_CHUNK_MAX) +
+			    nla_total_size(sizeof(flags)));
+	/* One attribute holds at most 64 KiB: the kernel joins the pieces in order. */
+	for (off = 0; msg && off < size; off += len) {
+		len = size - off < CTRPOL_BLOB_CHUNK_MAX ? size - off : CTRPOL_BLOB_CHUNK_MAX;
+		if (nla_put(msg, CTRPOL_A_BLOB, len, (const char *)blob + off) < 0)
+			msg = drop(msg);
+	}
+	if (msg && flags && nla_put_u32(msg, CTRPOL_A_FLAGS, flags) < 0)
+		msg = drop(msg);
+	return msg;
+}
+
+int kernel_load(struct ctrpol_nl *nl, const void *blob, size_t size, uint32_t flags)
+{
+	return ctrpol_nl_send(nl, kernel_load_msg(nl, blob, size, flags), NULL, NULL);
+}
+
+/* A request naming a profile, a cgroup, or both (NULL, 0: not named). */
+static int send_names(struct ctrpol_nl *nl, uint8_t cmd, const char *name, uint64_t cgroup_id)
+{
+	struct nl_msg *msg;
+
+	msg = ctrpol_nl_msg(nl, cmd, nla_total_size(sizeof(cgroup_id)) +
+			    (name ? nla_total_size(strlen(name) + 1) : 0));
+	if (msg && cgroup_id && nla_put_u64(msg, CTRPOL_A_CGROUP_ID, cgroup_id) < 0)
+		msg = drop(msg);
+	if (msg && name && nla_put_string(msg, CTRPOL_A_NAME, name) < 0)
+		msg = drop(msg);
+	return ctrpol_nl_send(nl, msg, NULL, NULL);
+}
+
+int kernel_unload(struct ctrpol_nl *nl, const char *name)
+{
+	return send_names(nl, CTRPOL_CMD_UNLOAD, name, 0);
+}
+
+int kernel_attach(struct ctrpol_nl *nl, uint64_t cgroup_id, const char *name)
+{
+	return send_names(nl, CTRPOL_CMD_ATTACH, name, cgroup_id);
+}
+
+int kernel_detach(struct ctrpol_nl *nl, uint64_t cgroup_id)
+{
+	return send_names(nl, CTRPOL_CMD_DETACH, NULL, cgroup_id);
+}

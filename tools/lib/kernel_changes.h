@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The requests that change the LSM's policy, one request each.  They need
+ * CAP_MAC_ADMIN besides CAP_NET_ADMIN, from a task no profile confines.
+ * Each returns 0 or a negative errno, with the kernel's message in
+ * nl->extack (see ctrpol_nl_send).
+ */
+#ifndef CTRPOL_KERNEL_CHANGES_H
+#define CTRPOL_KERNEL_CHANGES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "genl_client.h"
+
+/*
+ * Load the compiled profile blob (size bytes, at most CTRPOL_MAX_BLOB_SIZE),
+ * in pieces of CTRPOL_BLOB_CHUNK_MAX bytes; flags are enum
+ * ctrpol_load_flags.
+ */
+int kernel_load(struct ctrpol_nl *nl, const void *blob, size_t size, uint32_t flags);
+
+/* The request kernel_load() sends (NULL when out of memory); for tests. */
+struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const void *blob, size_t size,
+			       uint32_t flags);
+
+int kernel_unload(struct ctrpol_nl *nl, const char *name);
+
+/* Confine the cgroup v2 whose id is cgroup_id, and its descendants, with profile name. */
+int kernel_attach(struct ctrpol_nl *nl, uint64_t cgroup_id, const char *name);
+
+int kernel_detach(struct ctrpol_nl *nl, uint64_t cgroup_id);
+
+#endif
