@@ -28,6 +28,8 @@ UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c
 VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
 VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
+# Guest benchmarks ride in the same initramfs; `make bench` boots them.
+VM_BENCHES := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_bench.c))
 
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
@@ -63,8 +65,8 @@ $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_
 kernel: deps
 	scripts/kernel-build.sh
 
-initramfs: $(B)/ctrpol $(VM_TESTS)
-	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS)
+initramfs: $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES)
+	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES)
 
 unit-tests: $(B)/asan/ctrpol $(UNIT_TESTS)
 
