@@ -15,9 +15,6 @@
 static int ctrpol_capable(const struct cred *cred, struct user_namespace *ns, int cap,
 			  unsigned int opts)
 {
-	struct ctrpol_profile *prof;
-	int ret = 0;
-
 	/*
 	 * Only the task's own credentials are confined.  Others belong to a
 	 * task (or a file's opener) whose cgroup is not known here, or were
@@ -27,17 +24,7 @@ static int ctrpol_capable(const struct cred *cred, struct user_namespace *ns, in
 	 */
 	if (!static_branch_unlikely(&ctrpol_confining) || cred != current->real_cred)
 		return 0;
-	rcu_read_lock();
-	prof = ctrpol_task_profile(current, NULL);
-	if (prof) {
-		const struct ctrpol_policy *pol = rcu_dereference(prof->policy);
-		const struct ctrpol_caps *caps = pol->view.caps;
-
-		ret = ctrpol_verdict(prof, pol, BIT_ULL(cap), le64_to_cpu(caps->allow),
-				     le64_to_cpu(caps->deny), -EPERM);
-	}
-	rcu_read_unlock();
-	return ret;
+	return ctrpol_check_bits(CTRPOL_BITS_CAPS, BIT_ULL(cap), -EPERM);
 }
 
 static struct security_hook_list ctrpol_cap_hooks[] __ro_after_init = {

@@ -95,9 +95,20 @@ struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgro
 int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol, u64 want,
 		   u64 allow, u64 deny, int err);
 
+/* The classes of rules that are sets of bits: one bit per capability, surface... */
+enum ctrpol_bits {
+	CTRPOL_BITS_CAPS,	/* bit n: capability n */
+	CTRPOL_BITS_KERNEL,	/* %CTRPOL_KERNEL_* and %CTRPOL_PRIV_* */
+};
+
+int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err);
+int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err);
+
 /* Hooks, one file per class. */
 void __init ctrpol_add_file_hooks(void);
 void __init ctrpol_add_cap_hooks(void);
 void __init ctrpol_add_cgroup_hooks(void);
+void __init ctrpol_add_surface_hooks(void);
+void __init ctrpol_add_privilege_hooks(void);
 
 #endif /* _SECURITY_CTRPOL_CTRPOL_H */

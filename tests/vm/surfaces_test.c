@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * In the guest: kernel surfaces and privilege.  Each operation is tried
+ * from a cgroup whose profile denies it and from one whose profile allows
+ * everything: refused with EPERM in the first, not refused in the second.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sched.h>
+#include <sys/klog.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/bpf.h>
+#include <linux/ctrpol.h>
+#include <linux/keyctl.h>
+#include <linux/perf_event.h>
+
+#include "confine.h"
+#include "harness.h"
+
+#define NOBODY 65534
+
+/* Each returns 0 or the errno the operation failed with. */
+static int err_of(long ret)
+{
+	return ret < 0 ? errno : 0;
+}
+
+static int do_bpf(const void *arg)
+{
+	union bpf_attr attr = { .map_type = BPF_MAP_TYPE_ARRAY, .key_size = 4,
+				.value_size = 4, .max_entries = 1 };
+
+	(void)arg;
+	return err_of(syscall(__NR_bpf, BPF_MAP_CREATE, &attr, sizeof(attr)));
+}
+
+static int do_perf(const void *arg)
+{
+	struct perf_event_attr attr = { .type = PERF_TYPE_SOFTWARE, .size = sizeof(attr),
+					.config = PERF_COUNT_SW_TASK_CLOCK, .disabled = 1,
+					.exclude_kernel = 1 };
+
+	(void)arg;
+	return err_of(syscall(__NR_perf_event_open, &attr, 0, -1, -1, 0));
+}
+
+static int do_userns(const void *arg)
+{
+	(void)arg;
+	return err_of(unshare(CLONE_NEWUSER));
+}
+
+static int do_keyctl(const void *arg)
+{
+	(void)arg;
+	return err_of(syscall(__NR_add_key, "user", "ctrpol", "v", 1, KEY_SPEC_PROCESS_KEYRING));
+}
+
+static int do_syslog(const void *arg)
+{
+	(void)arg;
+	return err_of(klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0));
+}
+
+/* Not a module: allowed, the kernel refuses the image itself, for another reason. */
+static int do_module_load(const void *arg)
+{
+	static const char junk[64] = "not an ELF file";
+
+	(void)arg;
+	return err_of(syscall(__NR_init_module, junk, sizeof(junk), ""));
+}
+
+static const struct surface {
+	const char *name;
+	int (*op)(const void *arg);
+} surfaces[] = {
+	{ "bpf", do_bpf },
+	{ "perf", do_perf },
+	{ "userns", do_userns },
+	{ "keyctl", do_keyctl },
+	{ "syslog", do_syslog },
+	{ "module_load", do_module_load },
+};
+
+TEST(each_kernel_surface_is_refused_only_where_denied)
+{
+	struct confined denied, open;
+	size_t i;
+
+	confine(&denied, "surf-deny", "default allow\ndeny kernel all");
+	confine(&open, "surf-open", "default allow");
+	for (i = 0; i < sizeof(surfaces) / sizeof(surfaces[0]); i++) {
+		int in_denied = run_in(denied.cgroup, AS_CALLER, surfaces[i].op, NULL);
+		int in_open = run_in(open.cgroup, AS_CALLER, surfaces[i].op, NULL);
+
+		if (in_denied != EPERM)
+			FAIL("%s where denied: %s, want EPERM", surfaces[i].name,
+			     in_denied ? strerror(in_denied) : "success");
+		if (in_open == EPERM)
+			FAIL("%s where allowed: EPERM", surfaces[i].name);
+	}
+	unconfine(&denied);
+	unconfine(&open);
+}
+
+/* An unknown socket family makes the kernel ask for a module, as the task. */
+static int request_module(const void *arg)
+{
+	(void)arg;
+	socket(AF_APPLETALK, SOCK_DGRAM, 0);
+	return 0;
+}
+
+TEST(module_requests_are_refused_where_denied)
+{
+	struct confined c;
+	uint64_t before;
+
+	confine(&c, "modreq", "default allow\ndeny kernel module_request");
+	before = profile_counter("modreq", CTRPOL_COUNTER_DENIED);
+	run_in(c.cgroup, AS_CALLER, request_module, NULL);
+	ASSERT_TRUE(profile_counter("modreq", CTRPOL_COUNTER_DENIED) > before);
+	unconfine(&c);
+}
+
+/* Root with a saved uid 0 and a user's effective uid takes root back. */
+static int regain_root(const void *arg)
+{
+	(void)arg;
+	if (setresuid(1000, 1000, 0))
+		return 100;
+	return err_of(seteuid(0));
+}
+
+TEST(becoming_root_again_is_refused_where_denied)
+{
+	struct confined denied, open;
+
+	confine(&denied, "root-deny", "default allow\ndeny privilege root");
+	confine(&open, "root-open", "default allow");
+	ASSERT_EQ(run_in(denied.cgroup, AS_CALLER, regain_root, NULL), EPERM);
+	ASSERT_EQ(run_in(open.cgroup, AS_CALLER, regain_root, NULL), 0);
+	unconfine(&denied);
+	unconfine(&open);
+}
+
+/*
+ * This very program, installed setuid root, reports its effective uid when
+ * run with CTRPOL_PRINT_EUID set: the exit status is 0 for root, 1 otherwise.
+ */
+__attribute__((constructor)) static void print_euid(void)
+{
+	if (getenv("CTRPOL_PRINT_EUID"))
+		_exit(geteuid() == 0 ? 0 : 1);
+}
+
+static int run_setuid_program(const void *arg)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		become_user(NOBODY);
+		execle((const char *)arg, "suid", (char *)NULL,
+		       (char *const[]){ "CTRPOL_PRINT_EUID=1", NULL });
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return 126;
+	return WEXITSTATUS(status);
+}
+
+TEST(setuid_programs_gain_nothing_where_denied)
+{
+	static const char prog[] = "/tmp/suid-euid";
+	struct confined denied, open;
+	struct cmd_result r;
+
+	run_cmd((char *const[]){ "cp", "/tests/surfaces_test", (char *)prog, NULL }, AS_CALLER, &r);
+	ASSERT_EQ(chmod(prog, 04755), 0);
+	confine(&denied, "suid-deny", "default allow\ndeny privilege setuid_exec");
+	confine(&open, "suid-open", "default allow");
+	/* Exit 0: the program ran as root; 1: it ran, as nobody. */
+	ASSERT_EQ(run_in(open.cgroup, AS_CALLER, run_setuid_program, prog), 0);
+	ASSERT_EQ(run_in(denied.cgroup, AS_CALLER, run_setuid_program, prog), 1);
+	unconfine(&denied);
+	unconfine(&open);
+}
