@@ -54,38 +54,31 @@ static int parse_signal(struct question *q, int argc, char **argv)
 	return q->signal ? parse_peer_name(q, argc, argv) : CTRPOL_EXIT_USAGE;
 }
 
-/* Whether a rule's peer, signals and operations take in q. */
-static bool peer_match(const struct question *q, uint32_t ops, uint64_t signals, bool unconfined,
-		       const char *peer)
+static struct ctrpol_peer_query peer_query(const struct question *q)
 {
-	if (!(ops & q->op) || ((q->op & CTRPOL_PEER_SIGNAL) && !(signals & q->signal)))
-		return false;
-	return q->peer[0] ? !unconfined && !strncmp(peer, q->peer, CTRPOL_NAME_MAX) : unconfined;
+	return (struct ctrpol_peer_query){ (uint8_t)q->op, q->signal, q->peer };
 }
 
 static void decide_peer(struct question *q, const struct ctrpol_blob_view *v)
 {
-	uint32_t i;
+	const struct ctrpol_peer_query pq = peer_query(q);
 
-	for (i = 0; i < v->npeers; i++) {
-		const struct ctrpol_peer_rule *r = &v->peers[i];
-
-		if (!peer_match(q, r->ops, le64toh(r->signals), r->flags & CTRPOL_PEER_UNCONFINED,
-				r->peer))
-			continue;
-		*(r->flags & CTRPOL_RULE_DENY ? &q->deny : &q->allow) = true;
-		q->audit |= r->flags & CTRPOL_RULE_AUDIT;
-	}
+	ctrpol_peer_decide(v, &pq, &q->allow, &q->deny, &q->audit);
 }
 
+/* The rule is read back from its target and matched as its binary rule is. */
 static bool peer_names(const struct question *q, const struct ctrpol_rule_origin *o,
 		       const char *target)
 {
-	char peer[CTRPOL_NAME_MAX];
+	const struct ctrpol_peer_query pq = peer_query(q);
+	struct ctrpol_peer_rule r = { .ops = (uint8_t)le32toh(o->perms) };
 	uint64_t signals;
 
-	return !peer_target_parse(target, &signals, peer) &&
-	       peer_match(q, le32toh(o->perms), signals, !peer[0], peer);
+	if (peer_target_parse(target, &signals, r.peer))
+		return false;
+	r.signals = htole64(signals);
+	r.flags = r.peer[0] ? 0 : CTRPOL_PEER_UNCONFINED;
+	return ctrpol_peer_match(&r, &pq);
 }
 
 #define OUTSIDE "a task outside the container"

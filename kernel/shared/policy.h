@@ -139,4 +139,40 @@ struct ctrpol_net_query {
  */
 bool ctrpol_net_match(const struct ctrpol_net_rule *rule, const struct ctrpol_net_query *q);
 
+/**
+ * struct ctrpol_peer_query - ptrace or a signal, to a task outside the container
+ * @op: one %CTRPOL_PEER_* bit
+ * @signal: with %CTRPOL_PEER_SIGNAL, the bit of the signal (bit n - 1 for
+ *	signal n), or 0 for signal 0, which sends nothing
+ * @peer: the profile of the task acted on, "" when it has none
+ */
+struct ctrpol_peer_query {
+	u8 op;
+	u64 signal;
+	const char *peer;
+};
+
+/**
+ * ctrpol_peer_match() - whether a verified peer rule names an operation
+ * @rule: a rule of a verified blob
+ * @q: the operation
+ *
+ * Return: true when the rule's operations, signals and peer take in @q.
+ */
+bool ctrpol_peer_match(const struct ctrpol_peer_rule *rule, const struct ctrpol_peer_query *q);
+
+/**
+ * ctrpol_peer_decide() - what a profile's peer rules say of an operation
+ * @v: a verified blob
+ * @q: the operation
+ * @allow: set when a rule naming it allows it
+ * @deny: set when a rule naming it denies it
+ * @audit: set when a rule naming it audits it
+ *
+ * Deny wins; what no rule allows is denied, whatever the profile's default:
+ * the caller applies both.
+ */
+void ctrpol_peer_decide(const struct ctrpol_blob_view *v, const struct ctrpol_peer_query *q,
+			bool *allow, bool *deny, bool *audit);
+
 #endif /* CTRPOL_POLICY_H */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,6 +381,34 @@ int try_in(const char *cgroup, const char *op, const char *a, const char *b)
 	if (ret == 201)
 		FAIL("unknown op %s", op);
 	return ret;
+}
+
+pid_t park_in(const char *cgroup)
+{
+	int ready[2];
+	char c = 0;
+	pid_t pid;
+
+	if (pipe(ready))
+		FAIL("pipe: %s", strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		FAIL("fork: %s", strerror(errno));
+	if (pid == 0) {
+		signal(SIGUSR1, SIG_IGN);
+		signal(SIGUSR2, SIG_IGN);
+		if (!cgroup || !move_to(cgroup))
+			c = 1;
+		if (write(ready[1], &c, 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(ready[1]);
+	if (read(ready[0], &c, 1) != 1 || !c)
+		FAIL("could not park a process in cgroup %s", cgroup);
+	close(ready[0]);
+	return pid;
 }
 
 struct counter_arg {

@@ -58,6 +58,12 @@ int try_in(const char *cgroup, const char *op, const char *a, const char *b);
  */
 int run_in(const char *cgroup, uid_t uid, int (*fn)(const void *arg), const void *arg);
 
+/*
+ * A process parked in CGROUP_ROOT/cgroup (NULL: stay), ignoring SIGUSR1 and
+ * SIGUSR2, until killed; returns once it is there.  Its pid.
+ */
+pid_t park_in(const char *cgroup);
+
 /* A profile's counter (CTRPOL_COUNTER_ALLOWED...), from the profiles dump. */
 uint64_t profile_counter(const char *name, int type);
 
