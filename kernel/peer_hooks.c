@@ -47,7 +47,8 @@ static int check_peer(struct task_struct *actor, struct task_struct *target, u8 
 		q.signal = op == CTRPOL_PEER_SIGNAL && sig > 0 ? BIT_ULL(sig - 1) : 0;
 		ctrpol_peer_decide(&pol->view, &q, &allow, &deny, &audit);
 		/* What no rule allows is refused, whatever the default. */
-		ret = ctrpol_verdict(prof, pol, op, allow ? op : 0, deny || !allow ? op : 0, -EPERM);
+		ret = ctrpol_verdict(prof, pol, op, allow ? op : 0, deny || !allow ? op : 0,
+				     -EPERM);
 	}
 	rcu_read_unlock();
 	return ret;
