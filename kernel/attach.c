@@ -75,6 +75,22 @@ struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgro
 }
 
 /**
+ * ctrpol_current_confined - whether a profile confines current
+ *
+ * Context: any; takes rcu_read_lock() itself.
+ * Return: true when one does.
+ */
+bool ctrpol_current_confined(void)
+{
+	bool confined;
+
+	rcu_read_lock();
+	confined = ctrpol_task_profile(current, NULL);
+	rcu_read_unlock();
+	return confined;
+}
+
+/**
  * ctrpol_attach - confine the cgroup @cgid and its descendants with @prof
  * @cgid: a cgroup v2 id
  * @prof: a loaded profile

@@ -90,6 +90,13 @@ void ctrpol_attach_prune(void);
 unsigned int ctrpol_attach_count(void);
 bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name);
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at);
+bool ctrpol_current_confined(void);
+
+struct path;
+
+/* path.c */
+void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
+		       u32 *allow, u32 *deny);
 
 /* verdict.c */
 int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol, u64 want,
@@ -111,5 +118,6 @@ void __init ctrpol_add_cgroup_hooks(void);
 void __init ctrpol_add_surface_hooks(void);
 void __init ctrpol_add_privilege_hooks(void);
 void __init ctrpol_add_peer_hooks(void);
+void __init ctrpol_add_mount_hooks(void);
 
 #endif /* _SECURITY_CTRPOL_CTRPOL_H */

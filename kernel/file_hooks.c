@@ -2,87 +2,25 @@
 /*
  * ctrpol LSM - files and exec
  *
- * A file is named by its path as the confined task's root sees it, the
- * path a container's own tools print.  What that root cannot reach has no
- * name, so no rule names it and the profile's default decides: files
- * outside a chroot or pivot_root, in another mount namespace, and those of
- * internal filesystems (pipes, sockets, memfd, nsfs) reopened through
- * /proc.  A deleted file keeps the name it had.  A path too long to name
- * (over CTRPOL_MAX_PATH) is refused outright, so that depth cannot slip
- * past a deny rule.
+ * A file is named by its path as the confined task's root sees it (path.c
+ * says what happens to files with no such path).
  */
 
 #include <linux/binfmts.h>
-#include <linux/dcache.h>
 #include <linux/fs.h>
-#include <linux/fs_struct.h>
-#include <linux/local_lock.h>
 #include <linux/mman.h>
 #include <linux/path.h>
-#include <linux/percpu.h>
 #include <linux/sched.h>
 
 #include "ctrpol.h"
-
-/*
- * Where paths are spelled out: one buffer per CPU, so a hook needs no
- * allocation.  The local lock keeps the task on its CPU while it uses the
- * buffer; nothing in between sleeps.
- */
-struct path_buf {
-	local_lock_t lock;
-	char buf[CTRPOL_MAX_PATH];
-};
-
-static DEFINE_PER_CPU(struct path_buf, path_bufs) = {
-	.lock = INIT_LOCAL_LOCK(lock),
-};
-
-/*
- * The path of @path from current's root into @buf, its length in @len:
- * NULL when the root cannot reach it, ERR_PTR(-ENAMETOOLONG).  Under RCU the
- * root's dentry and mount stay valid without references, whose release
- * could sleep; fs->seq gives a consistent pair.
- */
-static const char *path_name(const struct path *path, char *buf, size_t *len)
-{
-	struct fs_struct *fs = current->fs;
-	struct path root;
-	unsigned int seq;
-	char *name;
-
-	if (!fs)
-		return NULL;
-	do {
-		seq = read_seqcount_begin(&fs->seq);
-		root = fs->root;
-	} while (read_seqcount_retry(&fs->seq, seq));
-	name = __d_path(path, &root, buf, CTRPOL_MAX_PATH);
-	if (!IS_ERR_OR_NULL(name))
-		*len = buf + CTRPOL_MAX_PATH - 1 - name;
-	return name;
-}
 
 /* The verdict of @prof on @want for @path.  Context: rcu_read_lock() held. */
 static int decide_path(struct ctrpol_profile *prof, const struct path *path, u32 want)
 {
 	const struct ctrpol_policy *pol = rcu_dereference(prof->policy);
-	u32 allow = 0, deny = 0;
-	const char *name;
-	size_t len;
+	u32 allow, deny;
 
-	local_lock(&path_bufs.lock);
-	name = path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
-	if (IS_ERR(name)) {
-		deny = want;
-	} else if (name) {
-		const struct ctrpol_perms *p;
-
-		p = &pol->view.files.perms[ctrpol_dfa_match(&pol->view.files, name, len)];
-		allow = le32_to_cpu(p->allow);
-		deny = le32_to_cpu(p->deny);
-	}
-	local_unlock(&path_bufs.lock);
+	ctrpol_path_perms(&pol->view.files, CTRPOL_DFA_START, path, &allow, &deny);
 	return ctrpol_verdict(prof, pol, want, allow, deny, -EACCES);
 }
 

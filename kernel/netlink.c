@@ -64,16 +64,6 @@ static void set_reason(struct netlink_ext_ack *extack, const char *why)
 		extack->_msg = why;
 }
 
-static bool current_confined(void)
-{
-	bool confined;
-
-	rcu_read_lock();
-	confined = ctrpol_task_profile(current, NULL);
-	rcu_read_unlock();
-	return confined;
-}
-
 /* Whether the request may go on; counts and explains a refusal. */
 static int check_privilege(struct sk_buff *skb, bool changes_policy,
 			   struct netlink_ext_ack *extack)
@@ -90,7 +80,7 @@ static int check_privilege(struct sk_buff *skb, bool changes_policy,
 		why = "CAP_NET_ADMIN in the initial user namespace is required";
 	else if (changes_policy && !netlink_capable(skb, CAP_MAC_ADMIN))
 		why = "CAP_MAC_ADMIN in the initial user namespace is required to change policy";
-	else if (changes_policy && current_confined())
+	else if (changes_policy && ctrpol_current_confined())
 		why = "a task confined by a ctrpol profile may not change policy";
 	if (!why)
 		return 0;

@@ -5,22 +5,24 @@
  */
 #include "policy.h"
 
-u32 ctrpol_dfa_match(const struct ctrpol_dfa_view *dfa, const char *path, size_t len)
+u32 ctrpol_dfa_walk(const struct ctrpol_dfa_view *dfa, u32 state, const char *str, size_t len)
 {
-	u32 state = 1;
 	size_t i;
 
 	/*
 	 * Bounds were proven by the verifier: base[s] + nclasses <= ntrans,
 	 * next[] and def[] < nstates.  The dead state 0 only leads to itself.
 	 */
-	for (i = 0; i < len; i++) {
-		u32 t = le32_to_cpu(dfa->base[state]) + dfa->hdr->classes[(u8)path[i]];
+	for (i = 0; i < len && state; i++) {
+		u32 t = le32_to_cpu(dfa->base[state]) + dfa->hdr->classes[(u8)str[i]];
 
 		state = le32_to_cpu(le32_to_cpu(dfa->check[t]) == state ? dfa->next[t] :
 								       dfa->def[state]);
-		if (!state)
-			return 0;
 	}
-	return le32_to_cpu(dfa->accept[state]);
+	return state;
+}
+
+u32 ctrpol_dfa_match(const struct ctrpol_dfa_view *dfa, const char *str, size_t len)
+{
+	return le32_to_cpu(dfa->accept[ctrpol_dfa_walk(dfa, CTRPOL_DFA_START, str, len)]);
 }

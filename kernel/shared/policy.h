@@ -79,6 +79,21 @@ int ctrpol_blob_verify(const void *blob, size_t size, struct ctrpol_blob_view *v
 int ctrpol_dfa_verify(const void *sec, size_t size, u32 perm_mask, struct ctrpol_dfa_view *view,
 		      const char **why);
 
+/* Where a walk starts; state 0 is the dead state, which no walk leaves. */
+#define CTRPOL_DFA_START	1
+
+/**
+ * ctrpol_dfa_walk() - the state a verified DFA reaches on a string
+ * @dfa: from a successful ctrpol_dfa_verify()
+ * @state: where to start: %CTRPOL_DFA_START, or where an earlier walk ended,
+ *	so that a subject made of several pieces needs no copy
+ * @str: the bytes, not NUL-terminated
+ * @len: their number
+ *
+ * Return: the state; its permissions are @dfa->perms[@dfa->accept[state]].
+ */
+u32 ctrpol_dfa_walk(const struct ctrpol_dfa_view *dfa, u32 state, const char *str, size_t len);
+
 /**
  * ctrpol_dfa_match() - the permissions a verified DFA gives a string
  * @dfa: from a successful ctrpol_dfa_verify()

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ctrpol LSM - paths as the confined task sees them, matched by a DFA
+ *
+ * A path is spelled from the task's root: the path a container's own tools
+ * print.  What that root cannot reach has no name, so no rule names it and
+ * the profile's default decides: files outside a chroot or pivot_root, in
+ * another mount namespace, and those of internal filesystems (pipes,
+ * sockets, memfd, nsfs) reopened through /proc.  A deleted file keeps the
+ * name it had.  A path too long to spell (over CTRPOL_MAX_PATH) is denied
+ * everything, so that depth cannot slip past a deny rule.
+ */
+
+#include <linux/dcache.h>
+#include <linux/fs_struct.h>
+#include <linux/local_lock.h>
+#include <linux/path.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+
+#include "ctrpol.h"
+
+/*
+ * Where paths are spelled out: one buffer per CPU, so a hook needs no
+ * allocation.  The local lock keeps the task on its CPU while it uses the
+ * buffer; nothing in between sleeps.
+ */
+struct path_buf {
+	local_lock_t lock;
+	char buf[CTRPOL_MAX_PATH];
+};
+
+static DEFINE_PER_CPU(struct path_buf, path_bufs) = {
+	.lock = INIT_LOCAL_LOCK(lock),
+};
+
+/*
+ * The path of @path from current's root into @buf, its length in @len:
+ * NULL when the root cannot reach it, ERR_PTR(-ENAMETOOLONG).  Under RCU the
+ * root's dentry and mount stay valid without references, whose release
+ * could sleep; fs->seq gives a consistent pair.
+ */
+static const char *path_name(const struct path *path, char *buf, size_t *len)
+{
+	struct fs_struct *fs = current->fs;
+	struct path root;
+	unsigned int seq;
+	char *name;
+
+	if (!fs)
+		return NULL;
+	do {
+		seq = read_seqcount_begin(&fs->seq);
+		root = fs->root;
+	} while (read_seqcount_retry(&fs->seq, seq));
+	name = __d_path(path, &root, buf, CTRPOL_MAX_PATH);
+	if (!IS_ERR_OR_NULL(name))
+		*len = buf + CTRPOL_MAX_PATH - 1 - name;
+	return name;
+}
+
+/**
+ * ctrpol_path_perms - what a path DFA says of a path, as current's root sees it
+ * @dfa: a verified FILE_DFA or MOUNT_DFA
+ * @state: where the walk starts: %CTRPOL_DFA_START, or after a prefix
+ * @path: the path
+ * @allow: set to the bits the rules allow
+ * @deny: set to the bits they deny; all of them for a path too long to spell
+ *
+ * Context: rcu_read_lock() held: the root is read without references.
+ */
+void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
+		       u32 *allow, u32 *deny)
+{
+	const struct ctrpol_perms *p;
+	const char *name;
+	size_t len;
+
+	*allow = *deny = 0;
+	local_lock(&path_bufs.lock);
+	name = path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
+	if (IS_ERR(name)) {
+		*deny = ~0U;
+	} else if (name) {
+		state = ctrpol_dfa_walk(dfa, state, name, len);
+		p = &dfa->perms[le32_to_cpu(dfa->accept[state])];
+		*allow = le32_to_cpu(p->allow);
+		*deny = le32_to_cpu(p->deny);
+	}
+	local_unlock(&path_bufs.lock);
+}
