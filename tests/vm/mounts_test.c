@@ -110,6 +110,12 @@ TEST(each_mount_operation_needs_its_rule)
 	ASSERT_EQ(in(cg, do_fsmount, NULL, M "/no", NULL, 0), EACCES);
 	ASSERT_EQ(in(cg, do_mount, "tmpfs", M "/ok3", "tmpfs", 0), 0);
 	ASSERT_EQ(in(cg, do_umount, NULL, M "/ok3", NULL, 0), 0);
+	/* A nested cgroup takes the same profile. */
+	cgroup_create("mounts/nested");
+	ASSERT_EQ(in("mounts/nested", do_mount, "tmpfs", M "/no", "tmpfs", 0), EACCES);
+	ASSERT_EQ(in("mounts/nested", do_mount, "tmpfs", M "/ok3", "tmpfs", 0), 0);
+	ASSERT_EQ(in("mounts/nested", do_umount, NULL, M "/ok3", NULL, 0), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/mounts/nested"), 0);
 	/* No rule allows pivot_root: refused here, while unconfined it fails for another reason. */
 	ASSERT_EQ(in(cg, do_pivot_root, M "/ok2", M "/ok2", NULL, 0), EACCES);
 	ASSERT_TRUE(in(NULL, do_pivot_root, M "/ok2", M "/ok2", NULL, 0) != EACCES);

@@ -96,16 +96,20 @@ TEST(each_kernel_surface_is_refused_only_where_denied)
 
 	confine(&denied, "surf-deny", "default allow\ndeny kernel all");
 	confine(&open, "surf-open", "default allow");
+	cgroup_create("surf-deny/nested");
 	for (i = 0; i < sizeof(surfaces) / sizeof(surfaces[0]); i++) {
 		int in_denied = run_in(denied.cgroup, AS_CALLER, surfaces[i].op, NULL);
+		int in_nested = run_in("surf-deny/nested", AS_CALLER, surfaces[i].op, NULL);
 		int in_open = run_in(open.cgroup, AS_CALLER, surfaces[i].op, NULL);
 
-		if (in_denied != EPERM)
-			FAIL("%s where denied: %s, want EPERM", surfaces[i].name,
-			     in_denied ? strerror(in_denied) : "success");
+		if (in_denied != EPERM || in_nested != EPERM)
+			FAIL("%s where denied: %s, nested: %s; want EPERM", surfaces[i].name,
+			     in_denied ? strerror(in_denied) : "success",
+			     in_nested ? strerror(in_nested) : "success");
 		if (in_open == EPERM)
 			FAIL("%s where allowed: EPERM", surfaces[i].name);
 	}
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/surf-deny/nested"), 0);
 	unconfine(&denied);
 	unconfine(&open);
 }
