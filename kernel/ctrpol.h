@@ -110,5 +110,6 @@ void __init ctrpol_add_cap_hooks(void);
 void __init ctrpol_add_cgroup_hooks(void);
 void __init ctrpol_add_surface_hooks(void);
 void __init ctrpol_add_privilege_hooks(void);
+void __init ctrpol_add_net_hooks(void);
 
 #endif /* _SECURITY_CTRPOL_CTRPOL_H */

@@ -28,6 +28,7 @@ static int __init ctrpol_init(void)
 	ctrpol_add_cgroup_hooks();
 	ctrpol_add_surface_hooks();
 	ctrpol_add_privilege_hooks();
+	ctrpol_add_net_hooks();
 	ctrpol_enabled = true;
 	pr_info("ctrpol: LSM %s (ABI %d) initialized\n", CTRPOL_RELEASE,
 		CTRPOL_ABI_VERSION);
