@@ -119,5 +119,6 @@ void __init ctrpol_add_surface_hooks(void);
 void __init ctrpol_add_privilege_hooks(void);
 void __init ctrpol_add_peer_hooks(void);
 void __init ctrpol_add_mount_hooks(void);
+void __init ctrpol_add_net_hooks(void);
 
 #endif /* _SECURITY_CTRPOL_CTRPOL_H */

@@ -30,6 +30,7 @@ static int __init ctrpol_init(void)
 	ctrpol_add_privilege_hooks();
 	ctrpol_add_peer_hooks();
 	ctrpol_add_mount_hooks();
+	ctrpol_add_net_hooks();
 	ctrpol_enabled = true;
 	pr_info("ctrpol: LSM %s (ABI %d) initialized\n", CTRPOL_RELEASE,
 		CTRPOL_ABI_VERSION);

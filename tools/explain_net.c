@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Explaining a socket operation: a concrete one, as the hooks see it, decided
- * by the kernel's own ctrpol_net_match() over the NET section.
+ * by the kernel's own ctrpol_net_decide() over the NET section.
  */
 #include <endian.h>
 #include <netinet/in.h>
@@ -50,10 +50,12 @@ static int make_query(struct ctrpol_net_query *nq, const struct net_sel *sel)
 	if (!nq->type)
 		return explain_usage("a query needs a socket type: stream, dgram, raw, seqpacket, rdm");
 	nq->protocol = sel->has_protocol ? sel->protocol : implied_protocol(nq->family, nq->type);
-	/* A port without an address is the wildcard address: bind(0.0.0.0:80). */
-	nq->has_addr = sel->has_addr || sel->has_port;
-	nq->port = sel->port_min;
-	memcpy(nq->addr, sel->addr, sizeof(nq->addr));
+	/*
+	 * A port without an address is the wildcard address: bind(0.0.0.0:80).
+	 * A v4-mapped IPv6 address is the IPv4 one, as the hooks see it.
+	 */
+	if (sel->has_addr || sel->has_port)
+		ctrpol_net_set_addr(nq, nq->family, sel->addr, sel->port_min);
 	return 0;
 }
 
@@ -83,18 +85,15 @@ static int parse_net(struct question *q, int argc, char **argv)
 	return make_query(&q->net, &sel);
 }
 
+/* The kernel's own decision, ctrpol_net_decide(), which its hooks make too. */
 static void decide_net(struct question *q, const struct ctrpol_blob_view *v)
 {
-	uint32_t i;
+	struct ctrpol_net_verdict nv;
 
-	for (i = 0; i < v->nnet; i++) {
-		const struct ctrpol_net_rule *r = &v->net[i];
-
-		if (!ctrpol_net_match(r, &q->net))
-			continue;
-		*(r->flags & CTRPOL_RULE_DENY ? &q->deny : &q->allow) = true;
-		q->audit |= r->flags & CTRPOL_RULE_AUDIT;
-	}
+	ctrpol_net_decide(v, &q->net, &nv);
+	q->allow = nv.allow;
+	q->deny = nv.deny;
+	q->audit = nv.audit;
 }
 
 /* The rule is read back from its target and matched as its binary rules are. */

@@ -190,4 +190,46 @@ bool ctrpol_peer_match(const struct ctrpol_peer_rule *rule, const struct ctrpol_
 void ctrpol_peer_decide(const struct ctrpol_blob_view *v, const struct ctrpol_peer_query *q,
 			bool *allow, bool *deny, bool *audit);
 
+/**
+ * ctrpol_net_set_addr() - set the address of an operation on an inet socket
+ * @q: the operation; its family, the socket's, may change
+ * @family: the address's: AF_INET or AF_INET6
+ * @addr: 4 or 16 bytes, network order
+ * @port: host order
+ *
+ * An inet6 socket reaches IPv4 addresses too, as v4-mapped ones
+ * (::ffff:a.b.c.d) or, for UDP, given as such: the operation is then an IPv4
+ * one, family AF_INET and the four bytes, so that rules on IPv4 addresses
+ * name it whichever way it was spelled.
+ */
+void ctrpol_net_set_addr(struct ctrpol_net_query *q, int family, const u8 *addr, u16 port);
+
+/**
+ * struct ctrpol_net_verdict - what the network rules of a profile say of an operation
+ * @allow: an allow rule names it
+ * @deny: a deny rule names it; deny wins over allow
+ * @audit: a rule naming it asks for a record
+ *
+ * Neither @allow nor @deny: no rule names it, and the profile's default decides.
+ */
+struct ctrpol_net_verdict {
+	bool allow;
+	bool deny;
+	bool audit;
+};
+
+/**
+ * ctrpol_net_decide() - combine every network rule of a blob that names an operation
+ * @v: a verified blob
+ * @q: the operation
+ * @out: set to what the rules naming @q say
+ *
+ * The one place where rules are combined, for the kernel's hooks and for
+ * `ctrpol explain` alike: the order of the rules does not matter, each rule
+ * naming @q adds its allow or deny, and its audit.  At most
+ * %CTRPOL_MAX_NET_RULES rules are scanned; no allocation, no locks.
+ */
+void ctrpol_net_decide(const struct ctrpol_blob_view *v, const struct ctrpol_net_query *q,
+		       struct ctrpol_net_verdict *out);
+
 #endif /* CTRPOL_POLICY_H */

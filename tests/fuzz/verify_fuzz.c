@@ -17,6 +17,7 @@ static void use(const struct ctrpol_blob_view *v, const unsigned char *data, siz
 {
 	struct ctrpol_net_query q = { .op = CTRPOL_NET_CONNECT, .family = AF_INET6, .type = 1,
 				      .protocol = 6, .has_addr = true, .port = 443 };
+	struct ctrpol_net_verdict nv;
 	const char *target, *file;
 	volatile size_t sink = 0;
 	size_t i;
@@ -26,8 +27,8 @@ static void use(const struct ctrpol_blob_view *v, const unsigned char *data, siz
 	sink += ctrpol_dfa_match(&v->mounts, (const char *)data, size);
 	sink += le32toh(v->files.perms[ctrpol_dfa_match(&v->files, "/etc/passwd", 11)].allow);
 	memcpy(q.addr, data, size < 16 ? size : 16);
-	for (i = 0; i < v->nnet; i++)
-		sink += ctrpol_net_match(&v->net[i], &q);
+	ctrpol_net_decide(v, &q, &nv);
+	sink += nv.allow + nv.deny + nv.audit;
 	for (i = 0; i < v->npeers; i++)
 		sink += strlen(v->peers[i].peer);
 	for (i = 0; i < provenance_count(v); i++) {

@@ -275,6 +275,56 @@ TEST(net_rule_without_restrictions_names_any_socket_of_its_family)
 	ASSERT_TRUE(!ctrpol_net_match(&r, &q));
 }
 
+/* What ctrpol explain and the hooks decide: every rule naming the operation, in any order. */
+TEST(net_decision_combines_every_rule_that_names_the_operation)
+{
+	struct ctrpol_net_rule rules[3] = {
+		{ .ops = htole16(CTRPOL_NET_CONNECT), .port_max = htole16(0xffff) },
+		{ .ops = htole16(CTRPOL_NET_CONNECT), .flags = CTRPOL_RULE_DENY | CTRPOL_RULE_AUDIT,
+		  .family = AF_INET, .prefix = 8, .port_max = htole16(0xffff) },
+		{ .ops = htole16(CTRPOL_NET_BIND), .flags = CTRPOL_RULE_AUDIT,
+		  .port_max = htole16(0xffff) },
+	};
+	struct ctrpol_blob_view v = { .net = rules, .nnet = 3 };
+	struct ctrpol_net_verdict nv;
+	struct ctrpol_net_query q;
+
+	inet_pton(AF_INET, "10.0.0.0", rules[1].addr);
+	q = query(CTRPOL_NET_CONNECT, "10.1.2.3", 443);
+	ctrpol_net_decide(&v, &q, &nv);
+	ASSERT_TRUE(nv.allow && nv.deny && nv.audit);
+	q = query(CTRPOL_NET_CONNECT, "192.0.2.1", 443);
+	ctrpol_net_decide(&v, &q, &nv);
+	ASSERT_TRUE(nv.allow && !nv.deny && !nv.audit);
+	q = query(CTRPOL_NET_LISTEN, "192.0.2.1", 443);
+	ctrpol_net_decide(&v, &q, &nv);
+	ASSERT_TRUE(!nv.allow && !nv.deny && !nv.audit);
+	q = query(CTRPOL_NET_BIND, NULL, 0);
+	ctrpol_net_decide(&v, &q, &nv);
+	ASSERT_TRUE(nv.allow && !nv.deny && nv.audit);
+}
+
+TEST(net_v4_mapped_address_is_the_ipv4_one)
+{
+	static const uint8_t v4[4] = { 10, 1, 2, 3 };
+	struct ctrpol_net_query q = { .op = CTRPOL_NET_CONNECT, .family = AF_INET6 };
+	uint8_t addr[16];
+
+	inet_pton(AF_INET6, "::ffff:10.1.2.3", addr);
+	ctrpol_net_set_addr(&q, AF_INET6, addr, 443);
+	ASSERT_EQ(q.family, AF_INET);
+	ASSERT_TRUE(q.has_addr && q.port == 443 && !memcmp(q.addr, v4, 4));
+	inet_pton(AF_INET6, "::10.1.2.3", addr);	/* v4-compatible: not mapped */
+	q.family = AF_INET6;
+	ctrpol_net_set_addr(&q, AF_INET6, addr, 443);
+	ASSERT_EQ(q.family, AF_INET6);
+	ASSERT_TRUE(!memcmp(q.addr, addr, 16));
+	q.family = AF_INET6;	/* an IPv4 sockaddr on an IPv6 socket */
+	ctrpol_net_set_addr(&q, AF_INET, v4, 53);
+	ASSERT_EQ(q.family, AF_INET);
+	ASSERT_TRUE(q.port == 53 && !memcmp(q.addr, v4, 4) && !q.addr[4]);
+}
+
 TEST(checksum_is_the_ieee_crc32)
 {
 	/* The check value of CRC-32/ISO-HDLC, which the kernel's crc32_le(~0, ...) ^ ~0 computes. */
