@@ -79,7 +79,7 @@ static void set_sockaddr(struct ctrpol_net_query *q, const struct sockaddr *sa, 
 static int decide(const struct ctrpol_net_query *q)
 {
 	const struct ctrpol_policy *pol;
-	struct ctrpol_net_verdict nv;
+	struct ctrpol_rules_verdict nv;
 	struct ctrpol_profile *prof;
 	int ret = 0;
 

@@ -32,7 +32,7 @@ static int check_peer(struct task_struct *actor, struct task_struct *target, u8 
 	struct ctrpol_peer_query q = { .op = op };
 	struct ctrpol_profile *prof, *peer;
 	const struct ctrpol_policy *pol;
-	bool allow, deny, audit;
+	struct ctrpol_rules_verdict v;
 	struct cgroup *at;
 	int ret = 0;
 
@@ -45,9 +45,9 @@ static int check_peer(struct task_struct *actor, struct task_struct *target, u8 
 		peer = ctrpol_task_profile(target, NULL);
 		q.peer = peer ? peer->name : "";
 		q.signal = op == CTRPOL_PEER_SIGNAL && sig > 0 ? BIT_ULL(sig - 1) : 0;
-		ctrpol_peer_decide(&pol->view, &q, &allow, &deny, &audit);
+		ctrpol_peer_decide(&pol->view, &q, &v);
 		/* What no rule allows is refused, whatever the default. */
-		ret = ctrpol_verdict(prof, pol, op, allow ? op : 0, deny || !allow ? op : 0,
+		ret = ctrpol_verdict(prof, pol, op, v.allow ? op : 0, v.deny || !v.allow ? op : 0,
 				     -EPERM);
 	}
 	rcu_read_unlock();

@@ -98,17 +98,17 @@ static void print_query(const struct explain_class *c, int argc, char **argv)
 static bool print_verdict(const struct explain_class *c, const struct question *q,
 			  const struct ctrpol_profile_section *prof)
 {
-	bool denied = q->deny ||
-		      (!q->allow && (!c->by_default || prof->default_action == CTRPOL_DEFAULT_DENY));
+	bool denied = q->said.deny ||
+		      (!q->said.allow && (!c->by_default || prof->default_action == CTRPOL_DEFAULT_DENY));
 
 	printf(": %s", denied ? "denied" : "allowed");
-	if (!q->deny && !q->allow)
+	if (!q->said.deny && !q->said.allow)
 		printf(c->by_default ? " by the profile's default (no rule names it)" :
 		       " (no rule allows it, whatever the profile's default)");
 	if (denied && prof->mode == CTRPOL_MODE_COMPLAIN)
 		printf("; profile %s is in complain mode: the kernel allows it and records it",
 		       prof->name);
-	printf("%s\n", q->audit ? " (audited)" : "");
+	printf("%s\n", q->said.audit ? " (audited)" : "");
 	return denied;
 }
 

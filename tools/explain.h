@@ -20,7 +20,7 @@ struct question {
 	struct ctrpol_net_query net;
 	uint64_t signal;	/* the bit of the signal (signal n - 1) */
 	char peer[CTRPOL_NAME_MAX];	/* "" for unconfined tasks */
-	bool allow, deny, audit;
+	struct ctrpol_rules_verdict said;	/* what the rules naming it say */
 };
 
 struct explain_class {

@@ -88,12 +88,7 @@ static int parse_net(struct question *q, int argc, char **argv)
 /* The kernel's own decision, ctrpol_net_decide(), which its hooks make too. */
 static void decide_net(struct question *q, const struct ctrpol_blob_view *v)
 {
-	struct ctrpol_net_verdict nv;
-
-	ctrpol_net_decide(v, &q->net, &nv);
-	q->allow = nv.allow;
-	q->deny = nv.deny;
-	q->audit = nv.audit;
+	ctrpol_net_decide(v, &q->net, &q->said);
 }
 
 /* The rule is read back from its target and matched as its binary rules are. */

@@ -47,9 +47,9 @@ static void decide_dfa(struct question *q, const struct ctrpol_dfa_view *dfa)
 	const struct ctrpol_perms *p =
 		&dfa->perms[ctrpol_dfa_match(dfa, q->subject, strlen(q->subject))];
 
-	q->allow = le32toh(p->allow) & q->op;
-	q->deny = le32toh(p->deny) & q->op;
-	q->audit = le32toh(p->audit) & q->op;
+	q->said.allow = le32toh(p->allow) & q->op;
+	q->said.deny = le32toh(p->deny) & q->op;
+	q->said.audit = le32toh(p->audit) & q->op;
 }
 
 /* PERM PATH */

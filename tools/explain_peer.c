@@ -62,8 +62,7 @@ static struct ctrpol_peer_query peer_query(const struct question *q)
 static void decide_peer(struct question *q, const struct ctrpol_blob_view *v)
 {
 	const struct ctrpol_peer_query pq = peer_query(q);
-
-	ctrpol_peer_decide(v, &pq, &q->allow, &q->deny, &q->audit);
+	ctrpol_peer_decide(v, &pq, &q->said);
 }
 
 /* The rule is read back from its target and matched as its binary rule is. */

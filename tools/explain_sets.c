@@ -24,9 +24,9 @@ static void decide_cap(struct question *q, const struct ctrpol_blob_view *v)
 {
 	uint64_t bit = 1ULL << q->op;
 
-	q->allow = le64toh(v->caps->allow) & bit;
-	q->deny = le64toh(v->caps->deny) & bit;
-	q->audit = le64toh(v->caps->audit) & bit;
+	q->said.allow = le64toh(v->caps->allow) & bit;
+	q->said.deny = le64toh(v->caps->deny) & bit;
+	q->said.audit = le64toh(v->caps->audit) & bit;
 }
 
 static bool cap_names_it(const struct question *q, const struct ctrpol_rule_origin *o,
@@ -54,9 +54,9 @@ static int parse_kernel_bit(struct question *q, int argc, char **argv)
 
 static void decide_kernel_bit(struct question *q, const struct ctrpol_blob_view *v)
 {
-	q->allow = le32toh(v->kernel->allow) & q->op;
-	q->deny = le32toh(v->kernel->deny) & q->op;
-	q->audit = le32toh(v->kernel->audit) & q->op;
+	q->said.allow = le32toh(v->kernel->allow) & q->op;
+	q->said.deny = le32toh(v->kernel->deny) & q->op;
+	q->said.audit = le32toh(v->kernel->audit) & q->op;
 }
 
 static bool kernel_names_it(const struct question *q, const struct ctrpol_rule_origin *o,

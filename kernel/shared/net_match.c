@@ -54,7 +54,7 @@ void ctrpol_net_set_addr(struct ctrpol_net_query *q, int family, const u8 *addr,
 }
 
 void ctrpol_net_decide(const struct ctrpol_blob_view *v, const struct ctrpol_net_query *q,
-		       struct ctrpol_net_verdict *out)
+		       struct ctrpol_rules_verdict *out)
 {
 	u32 i;
 

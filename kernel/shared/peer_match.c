@@ -20,17 +20,19 @@ bool ctrpol_peer_match(const struct ctrpol_peer_rule *rule, const struct ctrpol_
 }
 
 void ctrpol_peer_decide(const struct ctrpol_blob_view *v, const struct ctrpol_peer_query *q,
-			bool *allow, bool *deny, bool *audit)
+			struct ctrpol_rules_verdict *out)
 {
 	u32 i;
 
-	*allow = *deny = *audit = false;
+	out->allow = false;
+	out->deny = false;
+	out->audit = false;
 	for (i = 0; i < v->npeers; i++) {
 		const struct ctrpol_peer_rule *r = &v->peers[i];
 
 		if (!ctrpol_peer_match(r, q))
 			continue;
-		*(r->flags & CTRPOL_RULE_DENY ? deny : allow) = true;
-		*audit |= r->flags & CTRPOL_RULE_AUDIT;
+		*(r->flags & CTRPOL_RULE_DENY ? &out->deny : &out->allow) = true;
+		out->audit |= r->flags & CTRPOL_RULE_AUDIT;
 	}
 }

@@ -126,6 +126,21 @@ static inline u32 ctrpol_file_implied(u32 perms, bool deny)
 }
 
 /**
+ * struct ctrpol_rules_verdict - what the rules of a class naming an operation say
+ * @allow: an allow rule names it
+ * @deny: a deny rule names it; deny wins over allow
+ * @audit: a rule naming it asks for a record
+ *
+ * Neither @allow nor @deny: no rule names it.  For network rules the
+ * profile's default then decides; for peer rules the operation is refused.
+ */
+struct ctrpol_rules_verdict {
+	bool allow;
+	bool deny;
+	bool audit;
+};
+
+/**
  * struct ctrpol_net_query - a network operation to decide
  * @op: one %CTRPOL_NET_* bit
  * @family: AF_* of the socket
@@ -180,15 +195,13 @@ bool ctrpol_peer_match(const struct ctrpol_peer_rule *rule, const struct ctrpol_
  * ctrpol_peer_decide() - what a profile's peer rules say of an operation
  * @v: a verified blob
  * @q: the operation
- * @allow: set when a rule naming it allows it
- * @deny: set when a rule naming it denies it
- * @audit: set when a rule naming it audits it
+ * @out: set to what the rules naming @q say
  *
  * Deny wins; what no rule allows is denied, whatever the profile's default:
  * the caller applies both.
  */
 void ctrpol_peer_decide(const struct ctrpol_blob_view *v, const struct ctrpol_peer_query *q,
-			bool *allow, bool *deny, bool *audit);
+			struct ctrpol_rules_verdict *out);
 
 /**
  * ctrpol_net_set_addr() - set the address of an operation on an inet socket
@@ -205,20 +218,6 @@ void ctrpol_peer_decide(const struct ctrpol_blob_view *v, const struct ctrpol_pe
 void ctrpol_net_set_addr(struct ctrpol_net_query *q, int family, const u8 *addr, u16 port);
 
 /**
- * struct ctrpol_net_verdict - what the network rules of a profile say of an operation
- * @allow: an allow rule names it
- * @deny: a deny rule names it; deny wins over allow
- * @audit: a rule naming it asks for a record
- *
- * Neither @allow nor @deny: no rule names it, and the profile's default decides.
- */
-struct ctrpol_net_verdict {
-	bool allow;
-	bool deny;
-	bool audit;
-};
-
-/**
  * ctrpol_net_decide() - combine every network rule of a blob that names an operation
  * @v: a verified blob
  * @q: the operation
@@ -230,6 +229,6 @@ struct ctrpol_net_verdict {
  * %CTRPOL_MAX_NET_RULES rules are scanned; no allocation, no locks.
  */
 void ctrpol_net_decide(const struct ctrpol_blob_view *v, const struct ctrpol_net_query *q,
-		       struct ctrpol_net_verdict *out);
+		       struct ctrpol_rules_verdict *out);
 
 #endif /* CTRPOL_POLICY_H */

@@ -17,7 +17,7 @@ static void use(const struct ctrpol_blob_view *v, const unsigned char *data, siz
 {
 	struct ctrpol_net_query q = { .op = CTRPOL_NET_CONNECT, .family = AF_INET6, .type = 1,
 				      .protocol = 6, .has_addr = true, .port = 443 };
-	struct ctrpol_net_verdict nv;
+	struct ctrpol_rules_verdict nv;
 	const char *target, *file;
 	volatile size_t sink = 0;
 	size_t i;

@@ -137,6 +137,16 @@ uint32_t status_u32(int type)
 	return *(const uint32_t *)((const char *)a + NLA_HDRLEN);
 }
 
+void run_ctrpol(const char *a, const char *b, const char *c, const char *d)
+{
+	char *argv[] = { "ctrpol", (char *)a, (char *)b, (char *)c, (char *)d, NULL };
+	struct cmd_result r;
+
+	run_cmd(argv, AS_CALLER, &r);
+	if (r.status)
+		FAIL("ctrpol %s: exit %d: %s", a, r.status, r.err);
+}
+
 uint64_t cgroup_create(const char *path)
 {
 	char full[256];

@@ -31,6 +31,9 @@ int request_detach(uint64_t cgid);
 /* A status counter or count (CTRPOL_A_NPROFILES...): the u32 attribute type. */
 uint32_t status_u32(int type);
 
+/* Run the guest's ctrpol as root with up to four arguments; it must succeed. */
+void run_ctrpol(const char *a, const char *b, const char *c, const char *d);
+
 /* mkdir CGROUP_ROOT/path; returns its id. */
 uint64_t cgroup_create(const char *path);
 

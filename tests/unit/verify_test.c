@@ -286,7 +286,7 @@ TEST(net_decision_combines_every_rule_that_names_the_operation)
 		  .port_max = htole16(0xffff) },
 	};
 	struct ctrpol_blob_view v = { .net = rules, .nnet = 3 };
-	struct ctrpol_net_verdict nv;
+	struct ctrpol_rules_verdict nv;
 	struct ctrpol_net_query q;
 
 	inet_pton(AF_INET, "10.0.0.0", rules[1].addr);

@@ -166,16 +166,6 @@ static const struct escape {
 	{ "call bpf()", call_bpf },
 };
 
-static void run_ctrpol(const char *a, const char *b, const char *c, const char *d)
-{
-	char *argv[] = { "ctrpol", (char *)a, (char *)b, (char *)c, (char *)d, NULL };
-	struct cmd_result r;
-
-	run_cmd(argv, AS_CALLER, &r);
-	if (r.status)
-		FAIL("ctrpol %s: %s", a, r.err);
-}
-
 TEST(every_escape_fails_under_the_default_container_profile)
 {
 	unsigned int failed = 0;

@@ -71,17 +71,6 @@ static int cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* ctrpol itself, for a profile too large for the raw netlink helpers. */
-static void run_ctrpol(const char *a, const char *b, const char *c, const char *d)
-{
-	char *argv[] = { "ctrpol", (char *)a, (char *)b, (char *)c, (char *)d, NULL };
-	struct cmd_result r;
-
-	run_cmd(argv, AS_CALLER, &r);
-	if (r.status)
-		FAIL("ctrpol %s: %s", a, r.err);
-}
-
 /* A 10,000-rule policy file, as a large container profile is. */
 static void write_large(const char *path)
 {
