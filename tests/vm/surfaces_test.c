@@ -149,8 +149,11 @@ TEST(becoming_root_again_is_refused_where_denied)
 
 	confine(&denied, "root-deny", "default allow\ndeny privilege root");
 	confine(&open, "root-open", "default allow");
+	cgroup_create("root-deny/nested");
 	ASSERT_EQ(run_in(denied.cgroup, AS_CALLER, regain_root, NULL), EPERM);
+	ASSERT_EQ(run_in("root-deny/nested", AS_CALLER, regain_root, NULL), EPERM);
 	ASSERT_EQ(run_in(open.cgroup, AS_CALLER, regain_root, NULL), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/root-deny/nested"), 0);
 	unconfine(&denied);
 	unconfine(&open);
 }
