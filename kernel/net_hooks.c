@@ -173,7 +173,7 @@ static int ctrpol_socket_sendmsg(struct socket *sock, struct msghdr *msg, int si
 	u16 op = CTRPOL_NET_SEND;
 
 	/* Without a name, a send goes where connect() said: that was decided then. */
-	if (!msg->msg_name || !mediated(sock))
+	if (!mediated(sock) || !msg->msg_name)
 		return 0;
 	/* TCP Fast Open: sendto() with MSG_FASTOPEN connects to the name. */
 	if (sock->type == SOCK_STREAM && (msg->msg_flags & MSG_FASTOPEN))
