@@ -24,8 +24,9 @@ TOOL_SRCS := $(wildcard tools/*.c)
 HARNESS_SRCS := tests/lib/harness.c
 # The verifier's cases, which the kernel's KUnit suite runs too.
 UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c
-# What guest tests link besides the harness: netlink by hand, confinement helpers.
-VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c
+# What guest tests link besides the harness: netlink by hand, confinement helpers,
+# the operations a container attempts.
+VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
 VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
 # Guest benchmarks ride in the same initramfs; `make bench` boots them.

@@ -7,31 +7,24 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
-#include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <linux/bpf.h>
 
+#include "attempts.h"
 #include "confine.h"
 #include "harness.h"
 
 #define POLICY "/etc/ctrpol/policies/container.ctp"
 
-static pid_t host_task, other_task;	/* outside the container */
-
-static int ret_errno(long ret)
-{
-	return ret < 0 ? errno : 0;
-}
+/* Outside the container: a host process, and one of another container. */
+static struct target host = { .sig = SIGUSR1 }, other;
 
 static int mount_proc(const void *arg)
 {
@@ -54,31 +47,10 @@ static int open_write(const void *path)
 	return 0;
 }
 
-static int core_pattern(const void *arg)
-{
-	(void)arg;
-	return open_write("/proc/sys/kernel/core_pattern");
-}
-
-static int sysrq_trigger(const void *arg)
-{
-	(void)arg;
-	return open_write("/proc/sysrq-trigger");
-}
-
-static int release_agent(const void *arg)
-{
-	(void)arg;
-	return open_write("/tmp/esc-cg1/release_agent");
-}
-
 static int load_module(const void *arg)
 {
-	static const char junk[64] = "not a module";
-
-	(void)arg;
 	/* Unconfined the kernel reads the image and rejects it: not EPERM. */
-	return syscall(__NR_init_module, junk, sizeof(junk), "") && errno == EPERM ? EPERM : 0;
+	return attempt_init_module(arg) == EPERM ? EPERM : 0;
 }
 
 static int raw_socket(const void *arg)
@@ -103,67 +75,23 @@ static int packet_socket(const void *arg)
 	return 0;
 }
 
-static int signal_host(const void *arg)
-{
-	(void)arg;
-	return ret_errno(kill(host_task, SIGUSR1));
-}
-
-static int ptrace_host(const void *arg)
-{
-	(void)arg;
-	if (ptrace(PTRACE_ATTACH, host_task, NULL, NULL))
-		return errno;
-	waitpid(host_task, NULL, __WALL);
-	ptrace(PTRACE_DETACH, host_task, NULL, NULL);
-	return 0;
-}
-
-static int other_environ(const void *arg)
-{
-	char path[64];
-	int fd;
-
-	(void)arg;
-	snprintf(path, sizeof(path), "/proc/%d/environ", other_task);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return errno;
-	close(fd);
-	return 0;
-}
-
-static int user_namespace(const void *arg)
-{
-	(void)arg;
-	return ret_errno(unshare(CLONE_NEWUSER));
-}
-
-static int call_bpf(const void *arg)
-{
-	union bpf_attr attr = { .map_type = BPF_MAP_TYPE_ARRAY, .key_size = 4,
-				.value_size = 4, .max_entries = 1 };
-
-	(void)arg;
-	return ret_errno(syscall(__NR_bpf, BPF_MAP_CREATE, &attr, sizeof(attr)));
-}
-
 static const struct escape {
 	const char *name;
 	int (*attempt)(const void *arg);
+	const void *arg;
 } escapes[] = {
-	{ "mount procfs elsewhere", mount_proc },
-	{ "write /proc/sys/kernel/core_pattern", core_pattern },
-	{ "write /proc/sysrq-trigger", sysrq_trigger },
-	{ "write a cgroup v1 release_agent", release_agent },
-	{ "load a kernel module", load_module },
-	{ "open a raw socket", raw_socket },
-	{ "open a packet socket", packet_socket },
-	{ "signal a host process", signal_host },
-	{ "ptrace a host process", ptrace_host },
-	{ "read another container's /proc/PID/environ", other_environ },
-	{ "create a user namespace", user_namespace },
-	{ "call bpf()", call_bpf },
+	{ "mount procfs elsewhere", mount_proc, NULL },
+	{ "write /proc/sys/kernel/core_pattern", open_write, "/proc/sys/kernel/core_pattern" },
+	{ "write /proc/sysrq-trigger", open_write, "/proc/sysrq-trigger" },
+	{ "write a cgroup v1 release_agent", open_write, "/tmp/esc-cg1/release_agent" },
+	{ "load a kernel module", load_module, NULL },
+	{ "open a raw socket", raw_socket, NULL },
+	{ "open a packet socket", packet_socket, NULL },
+	{ "signal a host process", attempt_kill, &host },
+	{ "ptrace a host process", attempt_ptrace_attach, &host },
+	{ "read another container's /proc/PID/environ", attempt_read_environ, &other },
+	{ "create a user namespace", attempt_userns, NULL },
+	{ "call bpf()", attempt_bpf, NULL },
 };
 
 TEST(every_escape_fails_under_the_default_container_profile)
@@ -178,24 +106,25 @@ TEST(every_escape_fails_under_the_default_container_profile)
 	cgroup_create("escape-other");
 	run_ctrpol("load", POLICY, NULL, NULL);
 	run_ctrpol("attach", "container", "--cgroup", CGROUP_ROOT "/escape");
-	host_task = park_in(NULL);
-	other_task = park_in("escape-other");
+	host.pid = park_in(NULL);
+	other.pid = park_in("escape-other");
 	run_ctrpol("attach", "container", "--cgroup", CGROUP_ROOT "/escape-other");
 	for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
-		int confined = run_in("escape", AS_CALLER, escapes[i].attempt, NULL);
-		int unconfined = run_in(NULL, AS_CALLER, escapes[i].attempt, NULL);
+		const struct escape *e = &escapes[i];
+		int confined = run_in("escape", AS_CALLER, e->attempt, e->arg);
+		int unconfined = run_in(NULL, AS_CALLER, e->attempt, e->arg);
 
 		if (!confined || unconfined) {
-			printf("# %s: confined %s, unconfined %s\n", escapes[i].name,
+			printf("# %s: confined %s, unconfined %s\n", e->name,
 			       confined ? strerror(confined) : "WORKED",
 			       unconfined ? strerror(unconfined) : "works");
 			failed++;
 		}
 	}
-	kill(host_task, SIGKILL);
-	kill(other_task, SIGKILL);
-	waitpid(host_task, NULL, 0);
-	waitpid(other_task, NULL, 0);
+	kill(host.pid, SIGKILL);
+	kill(other.pid, SIGKILL);
+	waitpid(host.pid, NULL, 0);
+	waitpid(other.pid, NULL, 0);
 	run_ctrpol("detach", "--cgroup", CGROUP_ROOT "/escape", NULL);
 	run_ctrpol("detach", "--cgroup", CGROUP_ROOT "/escape-other", NULL);
 	run_ctrpol("unload", "container", NULL, NULL);

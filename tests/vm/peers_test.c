@@ -14,50 +14,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "attempts.h"
 #include "confine.h"
 #include "harness.h"
-
-struct act {
-	pid_t pid;
-	int sig;
-};
-
-static int send(const void *arg)
-{
-	const struct act *a = arg;
-
-	return kill(a->pid, a->sig) ? errno : 0;
-}
-
-static int read_environ(const void *arg)
-{
-	const struct act *a = arg;
-	char path[64];
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/environ", a->pid);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return errno;
-	close(fd);
-	return 0;
-}
-
-static int attach(const void *arg)
-{
-	const struct act *a = arg;
-
-	if (ptrace(PTRACE_ATTACH, a->pid, NULL, NULL))
-		return errno;
-	waitpid(a->pid, NULL, __WALL);
-	ptrace(PTRACE_DETACH, a->pid, NULL, NULL);
-	return 0;
-}
 
 /* What act does from cgroup to pid (with sig): 0 or its errno. */
 static int from(const char *cgroup, int (*act)(const void *), pid_t pid, int sig)
 {
-	const struct act a = { pid, sig };
+	const struct target a = { pid, sig };
 
 	return run_in(cgroup, AS_CALLER, act, &a);
 }
@@ -76,23 +40,23 @@ TEST(the_boundary_is_crossed_only_where_a_rule_allows)
 	host = park_in(NULL);
 
 	/* Inside the container: no rule needed. */
-	ASSERT_EQ(from(a.cgroup, send, in_a, SIGUSR2), 0);
-	ASSERT_EQ(from(a.cgroup, attach, in_a, 0), 0);
+	ASSERT_EQ(from(a.cgroup, attempt_kill, in_a, SIGUSR2), 0);
+	ASSERT_EQ(from(a.cgroup, attempt_ptrace_attach, in_a, 0), 0);
 	/* To container B: usr1 only, and signal 0 with it. */
-	ASSERT_EQ(from(a.cgroup, send, in_b, SIGUSR1), 0);
-	ASSERT_EQ(from(a.cgroup, send, in_b, SIGUSR2), EPERM);
-	ASSERT_EQ(from(a.cgroup, send, in_b, 0), 0);
-	ASSERT_EQ(from(a.cgroup, read_environ, in_b, 0), EACCES);
+	ASSERT_EQ(from(a.cgroup, attempt_kill, in_b, SIGUSR1), 0);
+	ASSERT_EQ(from(a.cgroup, attempt_kill, in_b, SIGUSR2), EPERM);
+	ASSERT_EQ(from(a.cgroup, attempt_kill, in_b, 0), 0);
+	ASSERT_EQ(from(a.cgroup, attempt_read_environ, in_b, 0), EACCES);
 	/* To the host: ptrace read only, whatever "default allow" says. */
-	ASSERT_EQ(from(a.cgroup, send, host, SIGUSR1), EPERM);
-	ASSERT_EQ(from(a.cgroup, send, host, 0), EPERM);
-	ASSERT_EQ(from(a.cgroup, read_environ, host, 0), 0);
-	ASSERT_EQ(from(a.cgroup, attach, host, 0), EPERM);
+	ASSERT_EQ(from(a.cgroup, attempt_kill, host, SIGUSR1), EPERM);
+	ASSERT_EQ(from(a.cgroup, attempt_kill, host, 0), EPERM);
+	ASSERT_EQ(from(a.cgroup, attempt_read_environ, host, 0), 0);
+	ASSERT_EQ(from(a.cgroup, attempt_ptrace_attach, host, 0), EPERM);
 	/* B's profile has no peer rule: A is out of its reach. */
-	ASSERT_EQ(from(b.cgroup, send, in_a, SIGUSR1), EPERM);
+	ASSERT_EQ(from(b.cgroup, attempt_kill, in_a, SIGUSR1), EPERM);
 	/* The host reaches into containers. */
-	ASSERT_EQ(from(NULL, send, in_a, SIGUSR2), 0);
-	ASSERT_EQ(from(NULL, attach, in_a, 0), 0);
+	ASSERT_EQ(from(NULL, attempt_kill, in_a, SIGUSR2), 0);
+	ASSERT_EQ(from(NULL, attempt_ptrace_attach, in_a, 0), 0);
 
 	kill(in_a, SIGKILL);
 	kill(in_b, SIGKILL);

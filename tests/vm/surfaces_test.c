@@ -8,85 +8,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sched.h>
-#include <sys/klog.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <linux/bpf.h>
 #include <linux/ctrpol.h>
-#include <linux/keyctl.h>
-#include <linux/perf_event.h>
 
+#include "attempts.h"
 #include "confine.h"
 #include "harness.h"
 
 #define NOBODY 65534
 
-/* Each returns 0 or the errno the operation failed with. */
-static int err_of(long ret)
-{
-	return ret < 0 ? errno : 0;
-}
-
-static int do_bpf(const void *arg)
-{
-	union bpf_attr attr = { .map_type = BPF_MAP_TYPE_ARRAY, .key_size = 4,
-				.value_size = 4, .max_entries = 1 };
-
-	(void)arg;
-	return err_of(syscall(__NR_bpf, BPF_MAP_CREATE, &attr, sizeof(attr)));
-}
-
-static int do_perf(const void *arg)
-{
-	struct perf_event_attr attr = { .type = PERF_TYPE_SOFTWARE, .size = sizeof(attr),
-					.config = PERF_COUNT_SW_TASK_CLOCK, .disabled = 1,
-					.exclude_kernel = 1 };
-
-	(void)arg;
-	return err_of(syscall(__NR_perf_event_open, &attr, 0, -1, -1, 0));
-}
-
-static int do_userns(const void *arg)
-{
-	(void)arg;
-	return err_of(unshare(CLONE_NEWUSER));
-}
-
-static int do_keyctl(const void *arg)
-{
-	(void)arg;
-	return err_of(syscall(__NR_add_key, "user", "ctrpol", "v", 1, KEY_SPEC_PROCESS_KEYRING));
-}
-
-static int do_syslog(const void *arg)
-{
-	(void)arg;
-	return err_of(klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0));
-}
-
-/* Not a module: allowed, the kernel refuses the image itself, for another reason. */
-static int do_module_load(const void *arg)
-{
-	static const char junk[64] = "not an ELF file";
-
-	(void)arg;
-	return err_of(syscall(__NR_init_module, junk, sizeof(junk), ""));
-}
-
 static const struct surface {
 	const char *name;
 	int (*op)(const void *arg);
 } surfaces[] = {
-	{ "bpf", do_bpf },
-	{ "perf", do_perf },
-	{ "userns", do_userns },
-	{ "keyctl", do_keyctl },
-	{ "syslog", do_syslog },
-	{ "module_load", do_module_load },
+	{ "bpf", attempt_bpf },
+	{ "perf", attempt_perf },
+	{ "userns", attempt_userns },
+	{ "keyctl", attempt_keyctl },
+	{ "syslog", attempt_syslog },
+	{ "module_load", attempt_init_module },
 };
 
 TEST(each_kernel_surface_is_refused_only_where_denied)
@@ -140,7 +83,7 @@ static int regain_root(const void *arg)
 	(void)arg;
 	if (setresuid(1000, 1000, 0))
 		return 100;
-	return err_of(seteuid(0));
+	return seteuid(0) ? errno : 0;
 }
 
 TEST(becoming_root_again_is_refused_where_denied)
