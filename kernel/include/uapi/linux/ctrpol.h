@@ -50,11 +50,14 @@
  *	%CTRPOL_A_NATTACHMENTS and %CTRPOL_A_COUNTERS (its decisions).
  * @CTRPOL_CMD_LIST_ATTACHMENTS: dump, no attribute; one message per
  *	attachment with %CTRPOL_A_CGROUP_ID and %CTRPOL_A_NAME.
+ * @CTRPOL_CMD_EVENT: never a request: what the kernel multicasts to the
+ *	group %CTRPOL_MCGRP_EVENTS, one message per event, with %CTRPOL_A_EVENT.
  *
  * Every command needs CAP_NET_ADMIN in the initial user namespace.  Those
  * that change policy (load, unload, attach, detach) also need
  * CAP_MAC_ADMIN there, from a task that no profile confines; refusals are
- * EPERM.  Errors carry an extended-ack message.
+ * EPERM.  Errors carry an extended-ack message.  Joining the group
+ * %CTRPOL_MCGRP_EVENTS needs CAP_NET_ADMIN too.
  */
 enum ctrpol_cmd {
 	CTRPOL_CMD_UNSPEC,
@@ -65,11 +68,22 @@ enum ctrpol_cmd {
 	CTRPOL_CMD_DETACH,
 	CTRPOL_CMD_LIST_PROFILES,
 	CTRPOL_CMD_LIST_ATTACHMENTS,
+	CTRPOL_CMD_EVENT,
 
 	__CTRPOL_CMD_MAX,
 };
 
 #define CTRPOL_CMD_MAX	(__CTRPOL_CMD_MAX - 1)
+
+/* The multicast group of the family that carries events (see docs/events.md). */
+#define CTRPOL_MCGRP_EVENTS	"events"
+
+/*
+ * The audit record type of an event, where the kernel has CONFIG_AUDIT and
+ * audit is enabled.  In the range the kernel gives LSMs (1400-1499), above
+ * the numbers Linux uses.
+ */
+#define CTRPOL_AUDIT_EVENT	1480
 
 /**
  * enum ctrpol_attr - top-level attributes
@@ -88,6 +102,14 @@ enum ctrpol_cmd {
  * @CTRPOL_A_BLOB_SIZE: NLA_U32, bytes of the profile's compiled blob
  * @CTRPOL_A_NPROFILES: NLA_U32, profiles loaded
  * @CTRPOL_A_NATTACHMENTS: NLA_U32, attachments (all, or of one profile)
+ * @CTRPOL_A_CLASS_COUNTERS: NLA_NESTED, one nest per class of operation,
+ *	of type &enum ctrpol_rule_kind, holding &enum ctrpol_counter
+ *	attributes: the profile's decisions on that class
+ * @CTRPOL_A_EVENT: NLA_NESTED, &enum ctrpol_event_attr attributes
+ * @CTRPOL_A_EVENT_RATE: NLA_U32, events each profile may send per second
+ *	(the boot parameter ctrpol.event_rate)
+ * @CTRPOL_A_EVENT_BURST: NLA_U32, events a profile may send at once after
+ *	a quiet spell (ctrpol.event_burst)
  */
 enum ctrpol_attr {
 	CTRPOL_A_UNSPEC,
@@ -103,6 +125,10 @@ enum ctrpol_attr {
 	CTRPOL_A_BLOB_SIZE,
 	CTRPOL_A_NPROFILES,
 	CTRPOL_A_NATTACHMENTS,
+	CTRPOL_A_CLASS_COUNTERS,
+	CTRPOL_A_EVENT,
+	CTRPOL_A_EVENT_RATE,
+	CTRPOL_A_EVENT_BURST,
 
 	__CTRPOL_A_MAX,
 };
@@ -134,6 +160,11 @@ enum ctrpol_load_flags {
  * @CTRPOL_COUNTER_DENIED: NLA_U64, operations it denied
  * @CTRPOL_COUNTER_COMPLAINED: NLA_U64, operations it would have denied but,
  *	in complain mode, allowed and recorded
+ * @CTRPOL_COUNTER_EVENTS: NLA_U64, events sent (of a profile, or in all,
+ *	since boot): to the multicast group, the audit log, or both
+ * @CTRPOL_COUNTER_DROPPED: NLA_U64, events lost: over the rate limit, or
+ *	for want of memory or queue space.  Only what no one listens to (no
+ *	monitor, audit off) is neither sent nor dropped.
  *
  * Readers must ignore counters they do not know: new ones are appended.
  */
@@ -145,11 +176,102 @@ enum ctrpol_counter {
 	CTRPOL_COUNTER_ALLOWED,
 	CTRPOL_COUNTER_DENIED,
 	CTRPOL_COUNTER_COMPLAINED,
+	CTRPOL_COUNTER_EVENTS,
+	CTRPOL_COUNTER_DROPPED,
 
 	__CTRPOL_COUNTER_MAX,
 };
 
 #define CTRPOL_COUNTER_MAX	(__CTRPOL_COUNTER_MAX - 1)
+
+/**
+ * enum ctrpol_verdict - %CTRPOL_EV_VERDICT: why an event was sent
+ * @CTRPOL_VERDICT_DENIED: the operation was refused
+ * @CTRPOL_VERDICT_COMPLAINED: a profile in complain mode would have refused
+ *	it, and allowed it
+ * @CTRPOL_VERDICT_AUDITED: allowed, and an `audit` rule names it
+ */
+enum ctrpol_verdict {
+	CTRPOL_VERDICT_DENIED = 1,
+	CTRPOL_VERDICT_COMPLAINED,
+	CTRPOL_VERDICT_AUDITED,
+};
+
+/**
+ * enum ctrpol_event_attr - attributes nested in %CTRPOL_A_EVENT
+ * @CTRPOL_EV_UNSPEC: reserved, never valid
+ * @CTRPOL_EV_PAD: alignment padding for 64-bit attributes; ignore it
+ * @CTRPOL_EV_TIME: NLA_U64, when, in ns since the epoch (CLOCK_REALTIME)
+ * @CTRPOL_EV_VERDICT: NLA_U8, &enum ctrpol_verdict
+ * @CTRPOL_EV_CLASS: NLA_U8, the class of operation, &enum ctrpol_rule_kind
+ * @CTRPOL_EV_REQUESTED: NLA_U64, the permissions asked for, as bits of the
+ *	class: %CTRPOL_FILE_*, bit n for capability n, %CTRPOL_NET_*,
+ *	%CTRPOL_MOUNT_*, %CTRPOL_PEER_*, %CTRPOL_KERNEL_* and %CTRPOL_PRIV_*
+ * @CTRPOL_EV_DENIED: NLA_U64, of those, the ones the profile refuses
+ *	(refused, or in complain mode would refuse); 0 for an audit record
+ * @CTRPOL_EV_PROFILE: NLA_NUL_STRING, the profile's name
+ * @CTRPOL_EV_CGROUP_ID: NLA_U64, the cgroup v2 of the task
+ * @CTRPOL_EV_CGROUP_PATH: NLA_NUL_STRING, its path below the cgroup2 root
+ * @CTRPOL_EV_PID: NLA_U32, the task (thread) id, in the initial pid namespace
+ * @CTRPOL_EV_TGID: NLA_U32, its process id
+ * @CTRPOL_EV_UID: NLA_U32, its real uid, in the initial user namespace
+ * @CTRPOL_EV_COMM: NLA_NUL_STRING, its command name
+ * @CTRPOL_EV_EXE: NLA_NUL_STRING, the program it runs; absent when unknown
+ * @CTRPOL_EV_PATH: NLA_NUL_STRING, FILE: the file, as the task's root spells
+ *	it; MOUNT: where the mount is, or is to be; absent when it has no path
+ *	(ENAMETOOLONG, an internal filesystem or outside the task's root)
+ * @CTRPOL_EV_FSTYPE: NLA_NUL_STRING, MOUNT: the filesystem type (and
+ *	".subtype"), as mount rules name it; "" when it is not a valid name
+ * @CTRPOL_EV_CAPABILITY: NLA_U8, CAP: the capability number
+ * @CTRPOL_EV_FAMILY: NLA_U16, NET: AF_* of the socket
+ * @CTRPOL_EV_SOCK_TYPE: NLA_U16, NET: SOCK_* of the socket
+ * @CTRPOL_EV_PROTOCOL: NLA_U16, NET: its protocol
+ * @CTRPOL_EV_ADDR: NLA_BINARY, NET: 4 (AF_INET) or 16 bytes (AF_INET6) in
+ *	network order, the local address of bind and listen, the remote one of
+ *	connect and send; absent when the operation names no address
+ * @CTRPOL_EV_PORT: NLA_U16, NET: the port of @CTRPOL_EV_ADDR, host order
+ * @CTRPOL_EV_PEER_PID: NLA_U32, PEER: the task traced or signalled
+ * @CTRPOL_EV_PEER_PROFILE: NLA_NUL_STRING, PEER: its profile; absent when
+ *	it is unconfined
+ * @CTRPOL_EV_SIGNAL: NLA_U32, PEER: the signal sent; 0 tests existence
+ * @CTRPOL_EV_SUPPRESSED: NLA_U64, events of this profile that the rate
+ *	limit dropped since the previous one it sent; absent when none
+ *
+ * Readers must ignore attributes they do not know: new ones are appended.
+ */
+enum ctrpol_event_attr {
+	CTRPOL_EV_UNSPEC,
+	CTRPOL_EV_PAD,
+	CTRPOL_EV_TIME,
+	CTRPOL_EV_VERDICT,
+	CTRPOL_EV_CLASS,
+	CTRPOL_EV_REQUESTED,
+	CTRPOL_EV_DENIED,
+	CTRPOL_EV_PROFILE,
+	CTRPOL_EV_CGROUP_ID,
+	CTRPOL_EV_CGROUP_PATH,
+	CTRPOL_EV_PID,
+	CTRPOL_EV_TGID,
+	CTRPOL_EV_UID,
+	CTRPOL_EV_COMM,
+	CTRPOL_EV_EXE,
+	CTRPOL_EV_PATH,
+	CTRPOL_EV_FSTYPE,
+	CTRPOL_EV_CAPABILITY,
+	CTRPOL_EV_FAMILY,
+	CTRPOL_EV_SOCK_TYPE,
+	CTRPOL_EV_PROTOCOL,
+	CTRPOL_EV_ADDR,
+	CTRPOL_EV_PORT,
+	CTRPOL_EV_PEER_PID,
+	CTRPOL_EV_PEER_PROFILE,
+	CTRPOL_EV_SIGNAL,
+	CTRPOL_EV_SUPPRESSED,
+
+	__CTRPOL_EV_MAX,
+};
+
+#define CTRPOL_EV_MAX	(__CTRPOL_EV_MAX - 1)
 
 /*
  * Binary policy format: one compiled profile ("blob").  docs/binary-format.md

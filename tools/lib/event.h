@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Events of the LSM (CTRPOL_CMD_EVENT on the group CTRPOL_MCGRP_EVENTS), received and decoded. */
+#ifndef CTRPOL_EVENT_H
+#define CTRPOL_EVENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "genl_client.h"
+
+/*
+ * One event, as the kernel sent it (see enum ctrpol_event_attr).  Strings
+ * point into the received message: valid until the next event_stream_next().
+ * A string attribute the kernel left out is NULL; a number it left out is 0,
+ * except where a has_ flag says.
+ */
+struct ctrpol_event {
+	uint64_t time_ns;		/* CLOCK_REALTIME */
+	uint8_t verdict;		/* enum ctrpol_verdict */
+	uint8_t cls;			/* enum ctrpol_rule_kind */
+	uint64_t requested;		/* bits of the class */
+	uint64_t denied;
+	const char *profile;
+	uint64_t cgroup_id;
+	const char *cgroup_path;
+	uint32_t pid, tgid, uid;
+	const char *comm;
+	const char *exe;
+	const char *path;		/* FILE, MOUNT */
+	const char *fstype;		/* MOUNT */
+	bool has_capability;
+	uint8_t capability;		/* CAP */
+	uint16_t family, sock_type, protocol;	/* NET */
+	uint8_t addr_len;		/* NET: 0 (no address), 4 or 16 */
+	uint8_t addr[16];
+	uint16_t port;
+	bool has_peer;
+	uint32_t peer_pid;		/* PEER */
+	const char *peer_profile;	/* NULL: the peer is unconfined */
+	bool has_signal;
+	uint32_t signal;
+	uint64_t suppressed;		/* events of the profile the rate limit dropped just before */
+};
+
+/*
+ * Decode one CTRPOL_CMD_EVENT message.  Returns 0, or -EBADMSG when it is
+ * malformed or lacks an attribute every event has (time, verdict, class,
+ * requested, profile, cgroup id, pid).
+ */
+int event_decode(struct nlmsghdr *nlh, struct ctrpol_event *ev);
+
+/* A subscription to the events group. */
+struct event_stream;
+
+/*
+ * Join the events group.  Returns 0, -ENOENT without the LSM, -EPERM
+ * without CAP_NET_ADMIN, or another negative errno; nl->extack as for
+ * requests.
+ */
+int event_stream_open(struct event_stream **out, struct ctrpol_nl *nl);
+
+/*
+ * Wait up to timeout_ms (-1: forever) for the next event.  Returns 1 with
+ * *ev set, 0 on timeout or when a signal interrupted the wait, -ENOBUFS when
+ * the socket overflowed (events were lost in this process: *lost estimates
+ * nothing, it is just reported), or another negative errno.
+ */
+int event_stream_next(struct event_stream *s, struct ctrpol_event *ev, int timeout_ms);
+
+void event_stream_close(struct event_stream *s);
+
+/* One line for people: time, verdict, profile, task, operation, target, denied permissions. */
+void event_print_text(FILE *out, const struct ctrpol_event *ev);
+
+/* One JSON object on one line (JSON Lines), written with json-c. */
+void event_print_json(FILE *out, const struct ctrpol_event *ev);
+
+#endif
