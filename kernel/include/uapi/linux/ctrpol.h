@@ -236,6 +236,8 @@ enum ctrpol_verdict {
  * @CTRPOL_EV_SIGNAL: NLA_U32, PEER: the signal sent; 0 tests existence
  * @CTRPOL_EV_SUPPRESSED: NLA_U64, events of this profile that the rate
  *	limit dropped since the previous one it sent; absent when none
+ * @CTRPOL_EV_SOURCE: NLA_NUL_STRING, MOUNT: the source mount(2) was given
+ *	(a device, or the path of a bind or move), at most 255 bytes of it
  *
  * Readers must ignore attributes they do not know: new ones are appended.
  */
@@ -267,6 +269,7 @@ enum ctrpol_event_attr {
 	CTRPOL_EV_PEER_PROFILE,
 	CTRPOL_EV_SIGNAL,
 	CTRPOL_EV_SUPPRESSED,
+	CTRPOL_EV_SOURCE,
 
 	__CTRPOL_EV_MAX,
 };
@@ -596,6 +599,10 @@ struct ctrpol_provenance {
 	__le32 strtab_size;
 };
 
+/*
+ * The kinds of rules, which are also the classes of operations that events
+ * (%CTRPOL_EV_CLASS) and per-class counters (%CTRPOL_A_CLASS_COUNTERS) name.
+ */
 enum ctrpol_rule_kind {
 	CTRPOL_RULE_FILE = 1,
 	CTRPOL_RULE_CAP,
@@ -604,6 +611,8 @@ enum ctrpol_rule_kind {
 	CTRPOL_RULE_PEER,
 	CTRPOL_RULE_KERNEL,
 };
+
+#define CTRPOL_RULE_KIND_MAX	CTRPOL_RULE_KERNEL
 
 /**
  * struct ctrpol_rule_origin - one source rule (24 bytes)
