@@ -24,7 +24,8 @@ static int ctrpol_capable(const struct cred *cred, struct user_namespace *ns, in
 	 */
 	if (!static_branch_unlikely(&ctrpol_confining) || cred != current->real_cred)
 		return 0;
-	return ctrpol_check_bits(CTRPOL_BITS_CAPS, BIT_ULL(cap), -EPERM);
+	return ctrpol_check_bits(CTRPOL_BITS_CAPS, BIT_ULL(cap), -EPERM,
+				 opts & CAP_OPT_NOAUDIT);
 }
 
 static struct security_hook_list ctrpol_cap_hooks[] __ro_after_init = {

@@ -29,6 +29,10 @@ static bool in_subtree(struct kernfs_node *kn, struct cgroup *top)
 
 static int ctrpol_inode_permission(struct inode *inode, int mask)
 {
+	struct ctrpol_request req = {
+		.task = current, .class = CTRPOL_RULE_FILE, .want = CTRPOL_FILE_WRITE,
+	};
+	const struct ctrpol_answer refuse = { .deny = CTRPOL_FILE_WRITE };
 	struct ctrpol_profile *prof;
 	struct kernfs_node *kn;
 	struct cgroup *top;
@@ -45,8 +49,10 @@ static int ctrpol_inode_permission(struct inode *inode, int mask)
 	rcu_read_lock();
 	prof = ctrpol_task_profile(current, &top);
 	/* No rule opens a way out: a denial of the one thing asked, counted as such. */
-	if (prof && !in_subtree(kn->parent, top))
-		ret = ctrpol_verdict(prof, rcu_dereference(prof->policy), 1, 0, 1, -EACCES);
+	if (prof && !in_subtree(kn->parent, top)) {
+		req.kn = kn;
+		ret = ctrpol_verdict(prof, rcu_dereference(prof->policy), &req, &refuse, -EACCES);
+	}
 	rcu_read_unlock();
 	return ret;
 }

@@ -22,6 +22,7 @@
 #include "policy.h"
 
 struct cgroup;
+struct kernfs_node;
 
 /* Set once by the LSM init when ctrpol is in the active LSM list; read-only after boot. */
 extern bool ctrpol_enabled;
@@ -51,15 +52,39 @@ struct ctrpol_policy {
 	u8 blob[] __aligned(8);
 };
 
+/* What a decision was, as counted: indexes of &struct ctrpol_counts.decisions. */
+enum ctrpol_outcome {
+	CTRPOL_ALLOWED,
+	CTRPOL_DENIED,
+	CTRPOL_COMPLAINED,
+	CTRPOL_NOUTCOMES,
+};
+
+/**
+ * struct ctrpol_counts - what a profile did, on one CPU
+ * @decisions: by class (&enum ctrpol_rule_kind - 1) and outcome
+ * @events: events sent
+ * @dropped: events lost to the rate limit or for want of memory
+ *
+ * Per CPU, so that confined work on many CPUs does not share a cache line;
+ * each CPU increments only its own, readers add them up.
+ */
+struct ctrpol_counts {
+	u64 decisions[CTRPOL_RULE_KIND_MAX][CTRPOL_NOUTCOMES];
+	u64 events;
+	u64 dropped;
+};
+
 /**
  * struct ctrpol_profile - a named profile, what attachments point to
  * @policy: its current version: replaced under ctrpol_policy_lock, read
  *	under rcu_read_lock()
  * @node: in the list of profiles, under ctrpol_policy_lock
  * @nattached: attachments naming it, under ctrpol_policy_lock
- * @allowed: operations it mediated and allowed; kept across replacements
- * @denied: operations it denied
- * @complained: operations it would have denied, allowed in complain mode
+ * @counts: its decisions and events since first loaded; kept across
+ *	replacements
+ * @event_due: the rate limit's clock (events.c): lock-free, by cmpxchg
+ * @suppressed: events the rate limit dropped since the last one sent
  * @rcu: frees it a grace period after unload
  * @name: NUL-terminated, as in its blobs
  */
@@ -67,11 +92,60 @@ struct ctrpol_profile {
 	struct ctrpol_policy __rcu *policy;
 	struct list_head node;
 	unsigned int nattached;
-	atomic64_t allowed;
-	atomic64_t denied;
-	atomic64_t complained;
+	struct ctrpol_counts __percpu *counts;
+	atomic64_t event_due;
+	atomic64_t suppressed;
 	struct rcu_head rcu;
 	char name[CTRPOL_NAME_MAX];
+};
+
+/**
+ * struct ctrpol_answer - what the rules say of an operation's permissions
+ * @allow: the bits they allow
+ * @deny: the bits they deny; deny wins
+ * @audit: the bits whose use they ask to report even when allowed
+ */
+struct ctrpol_answer {
+	u64 allow;
+	u64 deny;
+	u64 audit;
+};
+
+/**
+ * struct ctrpol_request - an operation to decide, and what its event names
+ * @task: who acts: current, but for PTRACE_TRACEME its parent
+ * @class: &enum ctrpol_rule_kind
+ * @quiet: decide and count, but send no event (CAP_OPT_NOAUDIT probes)
+ * @want: the permission bits of @class asked for
+ * @path: FILE: the file; MOUNT: where the mount is, or goes
+ * @kn: FILE: instead of @path, a cgroup2 file (cgroup.procs), which has
+ *	none where it is checked
+ * @fstype: MOUNT: the filesystem type as rules name it, "" if none
+ * @fssubtype: MOUNT: its subtype, or NULL
+ * @source: MOUNT: what mount(2) was given as the source, or NULL
+ * @cap: CAP: the capability
+ * @net: NET: the socket and address
+ * @peer: PEER: the task traced or signalled
+ * @peer_profile: PEER: its profile's name, "" when unconfined
+ * @signal: PEER: the signal, for %CTRPOL_PEER_SIGNAL
+ *
+ * Hooks fill in what their class needs; the rest stays zero.
+ */
+struct ctrpol_request {
+	struct task_struct *task;
+	u8 class;
+	bool quiet;
+	u64 want;
+	const struct path *path;
+	struct kernfs_node *kn;
+	const char *fstype;
+	const char *fssubtype;
+	const char *source;
+	u8 cap;
+	const struct ctrpol_net_query *net;
+	struct task_struct *peer;
+	const char *peer_profile;
+	int signal;
 };
 
 /* profile.c: the loaded profiles; all under ctrpol_policy_lock. */
@@ -95,12 +169,22 @@ bool ctrpol_current_confined(void);
 struct path;
 
 /* path.c */
+const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len);
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
-		       u32 *allow, u32 *deny);
+		       struct ctrpol_answer *ans);
 
 /* verdict.c */
-int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol, u64 want,
-		   u64 allow, u64 deny, int err);
+int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+		   const struct ctrpol_request *req, const struct ctrpol_answer *ans, int err);
+
+/* events.c and event_audit.c: what is reported, and where to. */
+extern struct genl_family ctrpol_nl_family;
+void ctrpol_event(struct ctrpol_profile *prof, const struct ctrpol_request *req, u8 verdict,
+		  u64 denied);
+void ctrpol_counts_sum(const struct ctrpol_profile *prof, struct ctrpol_counts *sum);
+void ctrpol_events_totals(u64 *sent, u64 *dropped);
+u32 ctrpol_event_rate(void);
+u32 ctrpol_event_burst(void);
 
 /* The classes of rules that are sets of bits: one bit per capability, surface... */
 enum ctrpol_bits {
@@ -108,7 +192,7 @@ enum ctrpol_bits {
 	CTRPOL_BITS_KERNEL,	/* %CTRPOL_KERNEL_* and %CTRPOL_PRIV_* */
 };
 
-int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err);
+int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet);
 int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err);
 
 /* Hooks, one file per class. */

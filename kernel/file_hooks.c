@@ -14,16 +14,6 @@
 
 #include "ctrpol.h"
 
-/* The verdict of @prof on @want for @path.  Context: rcu_read_lock() held. */
-static int decide_path(struct ctrpol_profile *prof, const struct path *path, u32 want)
-{
-	const struct ctrpol_policy *pol = rcu_dereference(prof->policy);
-	u32 allow, deny;
-
-	ctrpol_path_perms(&pol->view.files, CTRPOL_DFA_START, path, &allow, &deny);
-	return ctrpol_verdict(prof, pol, want, allow, deny, -EACCES);
-}
-
 /**
  * check_path - whether current may do @want to @path
  * @path: the file, or for a name being created, its parent's mount and
@@ -34,15 +24,23 @@ static int decide_path(struct ctrpol_profile *prof, const struct path *path, u32
  */
 static int check_path(const struct path *path, u32 want)
 {
+	struct ctrpol_request req = {
+		.task = current, .class = CTRPOL_RULE_FILE, .want = want, .path = path,
+	};
+	const struct ctrpol_policy *pol;
 	struct ctrpol_profile *prof;
+	struct ctrpol_answer ans;
 	int ret = 0;
 
 	if (!static_branch_unlikely(&ctrpol_confining))
 		return 0;
 	rcu_read_lock();
 	prof = ctrpol_task_profile(current, NULL);
-	if (prof)
-		ret = decide_path(prof, path, want);
+	if (prof) {
+		pol = rcu_dereference(prof->policy);
+		ctrpol_path_perms(&pol->view.files, CTRPOL_DFA_START, path, &ans);
+		ret = ctrpol_verdict(prof, pol, &req, &ans, -EACCES);
+	}
 	rcu_read_unlock();
 	return ret;
 }

@@ -38,14 +38,21 @@ static bool type_named(const char *type)
 
 /*
  * The verdict on mount operation @op of a filesystem of type @type (with
- * @subtype, for FUSE: "fuse.sshfs") at @path.  A type no rule could name
- * leaves the default to decide.
+ * @subtype, for FUSE: "fuse.sshfs") at @path; @source, what mount(2) was
+ * given, is for the event.  A type no rule could name leaves the default to
+ * decide.
  */
-static int check_mount(u32 op, const char *type, const char *subtype, const struct path *path)
+static int check_mount(u32 op, const char *type, const char *subtype, const char *source,
+		       const struct path *path)
 {
+	struct ctrpol_request req = {
+		.task = current, .class = CTRPOL_RULE_MOUNT, .want = op, .path = path,
+		.fstype = "", .source = source,
+	};
 	const struct ctrpol_policy *pol;
 	struct ctrpol_profile *prof;
-	u32 allow = 0, deny = 0, state;
+	struct ctrpol_answer ans = {};
+	u32 state;
 	int ret = 0;
 
 	if (!static_branch_unlikely(&ctrpol_confining))
@@ -58,24 +65,27 @@ static int check_mount(u32 op, const char *type, const char *subtype, const stru
 		pol = rcu_dereference(prof->policy);
 		dfa = &pol->view.mounts;
 		if (type_named(type) && (!subtype || type_named(subtype))) {
+			req.fstype = type;
+			req.fssubtype = subtype;
 			state = ctrpol_dfa_walk(dfa, CTRPOL_DFA_START, "/", 1);
 			state = ctrpol_dfa_walk(dfa, state, type, strlen(type));
 			if (subtype) {
 				state = ctrpol_dfa_walk(dfa, state, ".", 1);
 				state = ctrpol_dfa_walk(dfa, state, subtype, strlen(subtype));
 			}
-			ctrpol_path_perms(dfa, state, path, &allow, &deny);
+			ctrpol_path_perms(dfa, state, path, &ans);
 		}
-		ret = ctrpol_verdict(prof, pol, op, allow, deny, -EACCES);
+		ret = ctrpol_verdict(prof, pol, &req, &ans, -EACCES);
 	}
 	rcu_read_unlock();
 	return ret;
 }
 
 /* @op on the filesystem @sb is, at @path. */
-static int check_sb(u32 op, const struct super_block *sb, const struct path *path)
+static int check_sb(u32 op, const struct super_block *sb, const char *source,
+		    const struct path *path)
 {
-	return check_mount(op, sb->s_type->name, sb->s_subtype, path);
+	return check_mount(op, sb->s_type->name, sb->s_subtype, source, path);
 }
 
 /* A bind or a move: the source is a path, whose filesystem is the one named. */
@@ -88,8 +98,8 @@ static int check_source(u32 op, const char *source, const struct path *path)
 	if (!static_branch_unlikely(&ctrpol_confining) || !ctrpol_current_confined())
 		return 0;
 	if (!source || kern_path(source, LOOKUP_FOLLOW, &src))
-		return check_mount(op, "", NULL, path);
-	ret = check_sb(op, src.mnt->mnt_sb, path);
+		return check_mount(op, "", NULL, source, path);
+	ret = check_sb(op, src.mnt->mnt_sb, source, path);
 	path_put(&src);
 	return ret;
 }
@@ -101,31 +111,31 @@ static int ctrpol_sb_mount(const char *dev_name, const struct path *path, const 
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
 	if (flags & MS_REMOUNT)
-		return check_sb(CTRPOL_MOUNT_REMOUNT, path->mnt->mnt_sb, path);
+		return check_sb(CTRPOL_MOUNT_REMOUNT, path->mnt->mnt_sb, NULL, path);
 	if (flags & MS_BIND)
 		return check_source(CTRPOL_MOUNT_BIND, dev_name, path);
 	if (flags & (MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDABLE))
-		return check_sb(CTRPOL_MOUNT_REMOUNT, path->mnt->mnt_sb, path);
+		return check_sb(CTRPOL_MOUNT_REMOUNT, path->mnt->mnt_sb, NULL, path);
 	if (flags & MS_MOVE)
 		return check_source(CTRPOL_MOUNT_MOVE, dev_name, path);
-	return check_mount(CTRPOL_MOUNT_MOUNT, type ?: "", NULL, path);
+	return check_mount(CTRPOL_MOUNT_MOUNT, type ?: "", NULL, dev_name, path);
 }
 
 static int ctrpol_sb_umount(struct vfsmount *mnt, int flags)
 {
 	const struct path path = { .mnt = mnt, .dentry = mnt->mnt_root };
 
-	return check_sb(CTRPOL_MOUNT_UMOUNT, mnt->mnt_sb, &path);
+	return check_sb(CTRPOL_MOUNT_UMOUNT, mnt->mnt_sb, NULL, &path);
 }
 
 static int ctrpol_sb_pivotroot(const struct path *old_path, const struct path *new_path)
 {
-	return check_sb(CTRPOL_MOUNT_PIVOT_ROOT, new_path->mnt->mnt_sb, new_path);
+	return check_sb(CTRPOL_MOUNT_PIVOT_ROOT, new_path->mnt->mnt_sb, NULL, new_path);
 }
 
 static int ctrpol_move_mount(const struct path *from_path, const struct path *to_path)
 {
-	return check_sb(CTRPOL_MOUNT_MOVE, from_path->mnt->mnt_sb, to_path);
+	return check_sb(CTRPOL_MOUNT_MOVE, from_path->mnt->mnt_sb, NULL, to_path);
 }
 
 static struct security_hook_list ctrpol_mount_hooks[] __ro_after_init = {

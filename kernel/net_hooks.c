@@ -78,9 +78,13 @@ static void set_sockaddr(struct ctrpol_net_query *q, const struct sockaddr *sa, 
 /* The verdict of current's profile on @q.  Context: any; takes only rcu_read_lock(). */
 static int decide(const struct ctrpol_net_query *q)
 {
+	struct ctrpol_request req = {
+		.task = current, .class = CTRPOL_RULE_NET, .want = q->op, .net = q,
+	};
 	const struct ctrpol_policy *pol;
 	struct ctrpol_rules_verdict nv;
 	struct ctrpol_profile *prof;
+	struct ctrpol_answer ans;
 	int ret = 0;
 
 	rcu_read_lock();
@@ -88,8 +92,10 @@ static int decide(const struct ctrpol_net_query *q)
 	if (prof) {
 		pol = rcu_dereference(prof->policy);
 		ctrpol_net_decide(&pol->view, q, &nv);
-		ret = ctrpol_verdict(prof, pol, q->op, nv.allow ? q->op : 0,
-				     nv.deny ? q->op : 0, -EACCES);
+		ans.allow = nv.allow ? q->op : 0;
+		ans.deny = nv.deny ? q->op : 0;
+		ans.audit = nv.audit ? q->op : 0;
+		ret = ctrpol_verdict(prof, pol, &req, &ans, -EACCES);
 	}
 	rcu_read_unlock();
 	return ret;

@@ -25,8 +25,6 @@
 static atomic64_t nl_requests = ATOMIC64_INIT(0);
 static atomic64_t nl_refused = ATOMIC64_INIT(0);
 
-static struct genl_family ctrpol_nl_family;
-
 /*
  * Every entry is NLA_UNSPEC, which strict validation rejects as
  * "Unsupported attribute": the commands using it take no attribute.
@@ -133,11 +131,15 @@ static int put_u64_counter(struct sk_buff *msg, int type, u64 value)
 static int put_status_counters(struct sk_buff *msg)
 {
 	struct nlattr *nest = nla_nest_start(msg, CTRPOL_A_COUNTERS);
+	u64 sent, dropped;
 
 	if (!nest)
 		return -EMSGSIZE;
+	ctrpol_events_totals(&sent, &dropped);
 	if (put_u64_counter(msg, CTRPOL_COUNTER_REQUESTS, atomic64_read(&nl_requests)) ||
-	    put_u64_counter(msg, CTRPOL_COUNTER_REFUSED, atomic64_read(&nl_refused))) {
+	    put_u64_counter(msg, CTRPOL_COUNTER_REFUSED, atomic64_read(&nl_refused)) ||
+	    put_u64_counter(msg, CTRPOL_COUNTER_EVENTS, sent) ||
+	    put_u64_counter(msg, CTRPOL_COUNTER_DROPPED, dropped)) {
 		nla_nest_cancel(msg, nest);
 		return -EMSGSIZE;
 	}
@@ -159,7 +161,9 @@ static int ctrpol_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 	    nla_put_u32(msg, CTRPOL_A_ABI_VERSION, CTRPOL_ABI_VERSION) ||
 	    put_status_counters(msg) ||
 	    nla_put_u32(msg, CTRPOL_A_NPROFILES, ctrpol_profile_count()) ||
-	    nla_put_u32(msg, CTRPOL_A_NATTACHMENTS, ctrpol_attach_count())) {
+	    nla_put_u32(msg, CTRPOL_A_NATTACHMENTS, ctrpol_attach_count()) ||
+	    nla_put_u32(msg, CTRPOL_A_EVENT_RATE, ctrpol_event_rate()) ||
+	    nla_put_u32(msg, CTRPOL_A_EVENT_BURST, ctrpol_event_burst())) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -282,11 +286,50 @@ static void *dump_put(struct sk_buff *skb, struct netlink_callback *cb, u8 cmd)
 			   &ctrpol_nl_family, NLM_F_MULTI, cmd);
 }
 
+/* @n, counts by &enum ctrpol_outcome, as counters. */
+static int put_outcomes(struct sk_buff *skb, const u64 *n)
+{
+	return put_u64_counter(skb, CTRPOL_COUNTER_ALLOWED, n[CTRPOL_ALLOWED]) ||
+	       put_u64_counter(skb, CTRPOL_COUNTER_DENIED, n[CTRPOL_DENIED]) ||
+	       put_u64_counter(skb, CTRPOL_COUNTER_COMPLAINED, n[CTRPOL_COMPLAINED]) ?
+	       -EMSGSIZE : 0;
+}
+
+/* A profile's counters: in all, then by class. */
+static int put_profile_counters(struct sk_buff *skb, const struct ctrpol_profile *prof)
+{
+	u64 total[CTRPOL_NOUTCOMES] = {};
+	struct nlattr *nest, *classes;
+	struct ctrpol_counts sum;
+	int class, i;
+
+	ctrpol_counts_sum(prof, &sum);
+	for (class = 0; class < CTRPOL_RULE_KIND_MAX; class++)
+		for (i = 0; i < CTRPOL_NOUTCOMES; i++)
+			total[i] += sum.decisions[class][i];
+	nest = nla_nest_start(skb, CTRPOL_A_COUNTERS);
+	if (!nest || put_outcomes(skb, total) ||
+	    put_u64_counter(skb, CTRPOL_COUNTER_EVENTS, sum.events) ||
+	    put_u64_counter(skb, CTRPOL_COUNTER_DROPPED, sum.dropped))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	classes = nla_nest_start(skb, CTRPOL_A_CLASS_COUNTERS);
+	if (!classes)
+		return -EMSGSIZE;
+	for (class = 0; class < CTRPOL_RULE_KIND_MAX; class++) {
+		nest = nla_nest_start(skb, class + 1);
+		if (!nest || put_outcomes(skb, sum.decisions[class]))
+			return -EMSGSIZE;
+		nla_nest_end(skb, nest);
+	}
+	nla_nest_end(skb, classes);
+	return 0;
+}
+
 static int put_profile(struct sk_buff *skb, struct netlink_callback *cb,
 		       struct ctrpol_profile *prof)
 {
 	const struct ctrpol_policy *pol;
-	struct nlattr *nest;
 	void *hdr;
 
 	pol = rcu_dereference_protected(prof->policy, lockdep_is_held(&ctrpol_policy_lock));
@@ -296,20 +339,13 @@ static int put_profile(struct sk_buff *skb, struct netlink_callback *cb,
 	if (nla_put_string(skb, CTRPOL_A_NAME, prof->name) ||
 	    nla_put_u32(skb, CTRPOL_A_MODE, pol->view.profile->mode) ||
 	    nla_put_u32(skb, CTRPOL_A_BLOB_SIZE, pol->size) ||
-	    nla_put_u32(skb, CTRPOL_A_NATTACHMENTS, prof->nattached))
-		goto cancel;
-	nest = nla_nest_start(skb, CTRPOL_A_COUNTERS);
-	if (!nest ||
-	    put_u64_counter(skb, CTRPOL_COUNTER_ALLOWED, atomic64_read(&prof->allowed)) ||
-	    put_u64_counter(skb, CTRPOL_COUNTER_DENIED, atomic64_read(&prof->denied)) ||
-	    put_u64_counter(skb, CTRPOL_COUNTER_COMPLAINED, atomic64_read(&prof->complained)))
-		goto cancel;
-	nla_nest_end(skb, nest);
+	    nla_put_u32(skb, CTRPOL_A_NATTACHMENTS, prof->nattached) ||
+	    put_profile_counters(skb, prof)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
 	genlmsg_end(skb, hdr);
 	return 0;
-cancel:
-	genlmsg_cancel(skb, hdr);
-	return -EMSGSIZE;
 }
 
 static int ctrpol_nl_list_profiles(struct sk_buff *skb, struct netlink_callback *cb)
@@ -388,7 +424,12 @@ static const struct genl_ops ctrpol_nl_ops[] = {
 	CTRPOL_DUMPIT(CTRPOL_CMD_LIST_ATTACHMENTS, ctrpol_nl_list_attachments),
 };
 
-static struct genl_family ctrpol_nl_family __ro_after_init = {
+/* Monitors join it to receive events; events.c sends them. */
+static const struct genl_multicast_group ctrpol_nl_mcgrps[] = {
+	{ .name = CTRPOL_MCGRP_EVENTS, .flags = GENL_MCAST_CAP_NET_ADMIN },
+};
+
+struct genl_family ctrpol_nl_family __ro_after_init = {
 	.name = CTRPOL_GENL_NAME,
 	.version = CTRPOL_GENL_VERSION,
 	.netnsok = false,
@@ -397,6 +438,8 @@ static struct genl_family ctrpol_nl_family __ro_after_init = {
 	.post_doit = ctrpol_nl_post_doit,
 	.ops = ctrpol_nl_ops,
 	.n_ops = ARRAY_SIZE(ctrpol_nl_ops),
+	.mcgrps = ctrpol_nl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(ctrpol_nl_mcgrps),
 	.module = THIS_MODULE,
 };
 

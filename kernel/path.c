@@ -34,13 +34,20 @@ static DEFINE_PER_CPU(struct path_buf, path_bufs) = {
 	.lock = INIT_LOCAL_LOCK(lock),
 };
 
-/*
- * The path of @path from current's root into @buf, its length in @len:
- * NULL when the root cannot reach it, ERR_PTR(-ENAMETOOLONG).  Under RCU the
- * root's dentry and mount stay valid without references, whose release
- * could sleep; fs->seq gives a consistent pair.
+/**
+ * ctrpol_path_name - a path as current's root spells it
+ * @path: the file
+ * @buf: %CTRPOL_MAX_PATH bytes to spell it in (from the end)
+ * @len: set to its length, without the NUL
+ *
+ * Under RCU the root's dentry and mount stay valid without references,
+ * whose release could sleep; fs->seq gives a consistent pair.
+ *
+ * Context: rcu_read_lock() held.
+ * Return: the path, inside @buf; NULL when the root cannot reach it;
+ * ERR_PTR(-ENAMETOOLONG).
  */
-static const char *path_name(const struct path *path, char *buf, size_t *len)
+const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 {
 	struct fs_struct *fs = current->fs;
 	struct path root;
@@ -64,28 +71,29 @@ static const char *path_name(const struct path *path, char *buf, size_t *len)
  * @dfa: a verified FILE_DFA or MOUNT_DFA
  * @state: where the walk starts: %CTRPOL_DFA_START, or after a prefix
  * @path: the path
- * @allow: set to the bits the rules allow
- * @deny: set to the bits they deny; all of them for a path too long to spell
+ * @ans: set to what the rules allow, deny and audit; a path too long to
+ *	spell is denied everything
  *
  * Context: rcu_read_lock() held: the root is read without references.
  */
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
-		       u32 *allow, u32 *deny)
+		       struct ctrpol_answer *ans)
 {
 	const struct ctrpol_perms *p;
 	const char *name;
 	size_t len;
 
-	*allow = *deny = 0;
+	*ans = (struct ctrpol_answer){};
 	local_lock(&path_bufs.lock);
-	name = path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
+	name = ctrpol_path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
 	if (IS_ERR(name)) {
-		*deny = ~0U;
+		ans->deny = U32_MAX;
 	} else if (name) {
 		state = ctrpol_dfa_walk(dfa, state, name, len);
 		p = &dfa->perms[le32_to_cpu(dfa->accept[state])];
-		*allow = le32_to_cpu(p->allow);
-		*deny = le32_to_cpu(p->deny);
+		ans->allow = le32_to_cpu(p->allow);
+		ans->deny = le32_to_cpu(p->deny);
+		ans->audit = le32_to_cpu(p->audit);
 	}
 	local_unlock(&path_bufs.lock);
 }

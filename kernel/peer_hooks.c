@@ -29,10 +29,14 @@
  */
 static int check_peer(struct task_struct *actor, struct task_struct *target, u8 op, int sig)
 {
+	struct ctrpol_request req = {
+		.task = actor, .class = CTRPOL_RULE_PEER, .want = op, .peer = target, .signal = sig,
+	};
 	struct ctrpol_peer_query q = { .op = op };
 	struct ctrpol_profile *prof, *peer;
 	const struct ctrpol_policy *pol;
 	struct ctrpol_rules_verdict v;
+	struct ctrpol_answer ans;
 	struct cgroup *at;
 	int ret = 0;
 
@@ -45,10 +49,13 @@ static int check_peer(struct task_struct *actor, struct task_struct *target, u8 
 		peer = ctrpol_task_profile(target, NULL);
 		q.peer = peer ? peer->name : "";
 		q.signal = op == CTRPOL_PEER_SIGNAL && sig > 0 ? BIT_ULL(sig - 1) : 0;
+		req.peer_profile = q.peer;
 		ctrpol_peer_decide(&pol->view, &q, &v);
 		/* What no rule allows is refused, whatever the default. */
-		ret = ctrpol_verdict(prof, pol, op, v.allow ? op : 0, v.deny || !v.allow ? op : 0,
-				     -EPERM);
+		ans.allow = v.allow ? op : 0;
+		ans.deny = v.deny || !v.allow ? op : 0;
+		ans.audit = v.audit ? op : 0;
+		ret = ctrpol_verdict(prof, pol, &req, &ans, -EPERM);
 	}
 	rcu_read_unlock();
 	return ret;

@@ -28,7 +28,7 @@ static int ctrpol_task_fix_setuid(struct cred *new, const struct cred *old, int 
 {
 	if ((is_root(new->euid, new) && !is_root(old->euid, old)) ||
 	    (is_root(new->fsuid, new) && !is_root(old->fsuid, old)))
-		return ctrpol_check_bits(CTRPOL_BITS_KERNEL, CTRPOL_PRIV_ROOT, -EPERM);
+		return ctrpol_check_bits(CTRPOL_BITS_KERNEL, CTRPOL_PRIV_ROOT, -EPERM, false);
 	return 0;
 }
 
@@ -42,7 +42,8 @@ static int ctrpol_bprm_creds_for_exec(struct linux_binprm *bprm)
 	 * still gain capabilities from its file's, and gets the same answer.
 	 */
 	if (mode & (S_ISUID | S_ISGID))
-		refuse = ctrpol_check_bits(CTRPOL_BITS_KERNEL, CTRPOL_PRIV_SETUID_EXEC, -EPERM);
+		refuse = ctrpol_check_bits(CTRPOL_BITS_KERNEL, CTRPOL_PRIV_SETUID_EXEC, -EPERM,
+					   false);
 	else
 		refuse = ctrpol_bits_enforced(CTRPOL_BITS_KERNEL, CTRPOL_PRIV_SETUID_EXEC, -EPERM);
 	/* What no_new_privs makes the capability LSM do: keep the old credentials' privilege. */

@@ -9,6 +9,7 @@
  * it is freed.
  */
 
+#include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -94,6 +95,11 @@ int ctrpol_profile_load(struct ctrpol_policy *pol, bool replace, bool *replaced)
 	prof = kzalloc(sizeof(*prof), GFP_KERNEL_ACCOUNT);
 	if (!prof)
 		return -ENOMEM;
+	prof->counts = alloc_percpu_gfp(struct ctrpol_counts, GFP_KERNEL_ACCOUNT);
+	if (!prof->counts) {
+		kfree(prof);
+		return -ENOMEM;
+	}
 	strscpy(prof->name, name, sizeof(prof->name));
 	RCU_INIT_POINTER(prof->policy, pol);
 	list_add_tail(&prof->node, &profiles);
@@ -107,6 +113,7 @@ static void profile_free_rcu(struct rcu_head *head)
 
 	/* The last reader is gone: nobody can replace the policy either. */
 	kvfree(rcu_dereference_protected(prof->policy, 1));
+	free_percpu(prof->counts);
 	kfree(prof);
 }
 

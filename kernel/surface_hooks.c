@@ -23,7 +23,7 @@
 
 static int check(u32 surface)
 {
-	return ctrpol_check_bits(CTRPOL_BITS_KERNEL, surface, -EPERM);
+	return ctrpol_check_bits(CTRPOL_BITS_KERNEL, surface, -EPERM, false);
 }
 
 /* Code into the kernel: a module, or a kernel image to kexec into. */

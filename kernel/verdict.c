@@ -4,55 +4,67 @@
  *
  * Every class of rules decides the same way: deny wins, then allow, then
  * the profile's default; complain mode turns a denial into a record.
+ * Whatever is refused, would be refused, or is named by an audit rule
+ * becomes an event.
  */
 
+#include <linux/percpu.h>
 #include <linux/sched.h>
 
 #include "ctrpol.h"
 
 /* The bits of @want the rules refuse, the profile's default included. */
-static u64 refused(const struct ctrpol_policy *pol, u64 want, u64 allow, u64 deny)
+static u64 refused(const struct ctrpol_policy *pol, u64 want, const struct ctrpol_answer *ans)
 {
-	u64 bits = want & deny;
+	u64 bits = want & ans->deny;
 
 	if (pol->view.profile->default_action == CTRPOL_DEFAULT_DENY)
-		bits |= want & ~allow;
+		bits |= want & ~ans->allow;
 	return bits;
 }
 
+static void count(struct ctrpol_profile *prof, u8 class, enum ctrpol_outcome outcome)
+{
+	this_cpu_inc(prof->counts->decisions[class - 1][outcome]);
+}
+
 /**
- * ctrpol_verdict - decide an operation and count the decision
+ * ctrpol_verdict - decide an operation, count the decision, report it
  * @prof: the profile confining the task
  * @pol: its policy, read under the same rcu_read_lock() as @prof
- * @want: the permission bits the operation needs, not 0
- * @allow: the bits the matching rules allow
- * @deny: the bits they deny
+ * @req: the operation; @req->want is not 0
+ * @ans: what the rules of its class say of it
  * @err: what a denial returns (-EACCES for files, -EPERM for privilege)
  *
  * Context: rcu_read_lock() held; atomic-safe.
  * Return: 0 when allowed, or in complain mode; @err when denied.
  */
-int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol, u64 want,
-		   u64 allow, u64 deny, int err)
+int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+		   const struct ctrpol_request *req, const struct ctrpol_answer *ans, int err)
 {
-	if (!refused(pol, want, allow, deny)) {
-		atomic64_inc(&prof->allowed);
+	u64 bits = refused(pol, req->want, ans);
+	bool complain = pol->view.profile->mode == CTRPOL_MODE_COMPLAIN;
+	u8 verdict = complain ? CTRPOL_VERDICT_COMPLAINED : CTRPOL_VERDICT_DENIED;
+
+	if (!bits) {
+		count(prof, req->class, CTRPOL_ALLOWED);
+		if ((req->want & ans->audit) && !req->quiet)
+			ctrpol_event(prof, req, CTRPOL_VERDICT_AUDITED, 0);
 		return 0;
 	}
-	if (pol->view.profile->mode == CTRPOL_MODE_COMPLAIN) {
-		atomic64_inc(&prof->complained);
-		return 0;
-	}
-	atomic64_inc(&prof->denied);
-	return err;
+	count(prof, req->class, complain ? CTRPOL_COMPLAINED : CTRPOL_DENIED);
+	if (!req->quiet)
+		ctrpol_event(prof, req, verdict, bits);
+	return complain ? 0 : err;
 }
 
 /* Decide @want for current by the bit sets of @class; counted unless @count is false. */
-static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count)
+static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count, bool quiet)
 {
+	struct ctrpol_request req = { .task = current, .want = want, .quiet = quiet };
 	const struct ctrpol_policy *pol;
 	struct ctrpol_profile *prof;
-	u64 allow, deny;
+	struct ctrpol_answer ans;
 	int ret = 0;
 
 	if (!static_branch_unlikely(&ctrpol_confining))
@@ -62,16 +74,21 @@ static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count)
 	if (prof) {
 		pol = rcu_dereference(prof->policy);
 		if (class == CTRPOL_BITS_CAPS) {
-			allow = le64_to_cpu(pol->view.caps->allow);
-			deny = le64_to_cpu(pol->view.caps->deny);
+			req.class = CTRPOL_RULE_CAP;
+			req.cap = __ffs64(want);
+			ans.allow = le64_to_cpu(pol->view.caps->allow);
+			ans.deny = le64_to_cpu(pol->view.caps->deny);
+			ans.audit = le64_to_cpu(pol->view.caps->audit);
 		} else {
-			allow = le32_to_cpu(pol->view.kernel->allow);
-			deny = le32_to_cpu(pol->view.kernel->deny);
+			req.class = CTRPOL_RULE_KERNEL;
+			ans.allow = le32_to_cpu(pol->view.kernel->allow);
+			ans.deny = le32_to_cpu(pol->view.kernel->deny);
+			ans.audit = le32_to_cpu(pol->view.kernel->audit);
 		}
 		if (count)
-			ret = ctrpol_verdict(prof, pol, want, allow, deny, err);
+			ret = ctrpol_verdict(prof, pol, &req, &ans, err);
 		else if (pol->view.profile->mode == CTRPOL_MODE_ENFORCE &&
-			 refused(pol, want, allow, deny))
+			 refused(pol, want, &ans))
 			ret = err;
 	}
 	rcu_read_unlock();
@@ -83,13 +100,14 @@ static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count)
  * @class: which section's allow and deny sets decide
  * @want: the bit asked for
  * @err: what a denial returns
+ * @quiet: count the decision but send no event
  *
  * Context: any, atomic included: takes only rcu_read_lock().
  * Return: 0 for an unconfined task or an allowed operation, else @err.
  */
-int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err)
+int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet)
 {
-	return check_bits(class, want, err, true);
+	return check_bits(class, want, err, true, quiet);
 }
 
 /**
@@ -98,12 +116,12 @@ int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err)
  * @want: the bit asked for
  * @err: what a denial returns
  *
- * For hooks that apply a rule to every operation of a kind but count only
- * those where it makes a difference.
+ * For hooks that apply a rule to every operation of a kind but count (and
+ * report) only those where it makes a difference.
  *
  * Return: 0 or @err.
  */
 int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err)
 {
-	return check_bits(class, want, err, false);
+	return check_bits(class, want, err, false, true);
 }
