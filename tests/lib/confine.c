@@ -423,6 +423,7 @@ pid_t park_in(const char *cgroup)
 
 struct counter_arg {
 	const char *name;
+	int cls;
 	int type;
 	uint64_t value;
 	bool found;
@@ -434,6 +435,10 @@ static void counter_of(const struct rawgenl_msg *reply, void *arg)
 	const struct nlattr *name = rawgenl_attr(reply, CTRPOL_A_NAME);
 	const struct nlattr *nest = rawgenl_attr(reply, CTRPOL_A_COUNTERS), *v;
 
+	if (c->cls) {
+		nest = rawgenl_attr(reply, CTRPOL_A_CLASS_COUNTERS);
+		nest = nest ? rawgenl_nested(nest, c->cls) : NULL;
+	}
 	if (!name || strcmp((const char *)name + NLA_HDRLEN, c->name) || !nest)
 		return;
 	v = rawgenl_nested(nest, c->type);
@@ -445,8 +450,13 @@ static void counter_of(const struct rawgenl_msg *reply, void *arg)
 
 uint64_t profile_counter(const char *name, int type)
 {
+	return profile_class_counter(name, 0, type);
+}
+
+uint64_t profile_class_counter(const char *name, int cls, int type)
+{
 	static struct rawgenl_msg req;
-	struct counter_arg c = { name, type, 0, false };
+	struct counter_arg c = { name, cls, type, 0, false };
 	int fd = rawgenl_open(), err;
 
 	rawgenl_start(&req, rawgenl_family(fd, CTRPOL_GENL_NAME), CTRPOL_CMD_LIST_PROFILES,

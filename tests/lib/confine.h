@@ -69,6 +69,8 @@ pid_t park_in(const char *cgroup);
 
 /* A profile's counter (CTRPOL_COUNTER_ALLOWED...), from the profiles dump. */
 uint64_t profile_counter(const char *name, int type);
+/* Likewise, of one class of operations (CTRPOL_RULE_FILE...). */
+uint64_t profile_class_counter(const char *name, int cls, int type);
 
 /* Write data to path, creating it with mode; fails the test on error. */
 void put_file(const char *path, const char *data, int mode);

@@ -40,6 +40,14 @@ void harness_skip(const char *fmt, ...);
 			FAIL("%s == %s: got %lld, want %lld", #a, #b, _a, _b); \
 	} while (0)
 
+#define ASSERT_STREQ(a, b)                                                    \
+	do {                                                                  \
+		const char *_a = (a), *_b = (b);                              \
+		if (!_a || strcmp(_a, _b))                                    \
+			FAIL("%s == \"%s\": got %s%s%s", #a, _b, _a ? "\"" : "", \
+			     _a ? _a : "nothing", _a ? "\"" : "");           \
+	} while (0)
+
 #define ASSERT_CONTAINS(hay, needle)                                          \
 	do {                                                                  \
 		const char *_h = (hay), *_n = (needle);                       \

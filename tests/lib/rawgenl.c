@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -153,4 +154,47 @@ int rawgenl_family(int fd, const char *name)
 	if (!id)
 		FAIL("CTRL_CMD_GETFAMILY reply without CTRL_ATTR_FAMILY_ID");
 	return *(const uint16_t *)((const char *)id + NLA_HDRLEN);
+}
+
+int rawgenl_join(int fd, const char *family, const char *group)
+{
+	const struct nlattr *groups, *grp, *name, *id;
+	struct rawgenl_msg req, reply;
+	uint32_t gid;
+	int err, i;
+
+	rawgenl_start(&req, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
+	rawgenl_put(&req, CTRL_ATTR_FAMILY_NAME, family, strlen(family) + 1);
+	memset(&reply, 0, sizeof(reply));
+	err = rawgenl_xfer(fd, &req, req.nlh.nlmsg_len, &reply);
+	if (err)
+		return err;
+	groups = rawgenl_attr(&reply, CTRL_ATTR_MCAST_GROUPS);
+	/* The groups are nested under their index, from 1. */
+	for (i = 1; groups && (grp = rawgenl_nested(groups, i)); i++) {
+		name = rawgenl_nested(grp, CTRL_ATTR_MCAST_GRP_NAME);
+		id = rawgenl_nested(grp, CTRL_ATTR_MCAST_GRP_ID);
+		if (!name || !id || strcmp((const char *)name + NLA_HDRLEN, group))
+			continue;
+		memcpy(&gid, (const char *)id + NLA_HDRLEN, sizeof(gid));
+		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &gid, sizeof(gid)))
+			return -errno;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+int rawgenl_next(int fd, struct rawgenl_msg *m, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	ssize_t n;
+
+	if (poll(&pfd, 1, timeout_ms) <= 0)
+		return 0;
+	n = recv(fd, m->bytes, sizeof(m->bytes), 0);
+	if (n < 0)
+		return -errno;
+	if ((size_t)n < NLMSG_HDRLEN || m->nlh.nlmsg_len > (size_t)n)
+		FAIL("truncated netlink message: %zd bytes", n);
+	return 1;
 }

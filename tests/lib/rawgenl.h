@@ -46,6 +46,19 @@ int rawgenl_xfer(int fd, struct rawgenl_msg *m, size_t len, struct rawgenl_msg *
 int rawgenl_dump(int fd, struct rawgenl_msg *m,
 		 void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg);
 
+/*
+ * Join the multicast group named group of family.  Returns 0, or a negative
+ * errno: -ENOENT without such a family or group, -EPERM...
+ */
+int rawgenl_join(int fd, const char *family, const char *group);
+
+/*
+ * Wait up to timeout_ms for the next message, such as a multicast one, into
+ * m.  Returns 1, 0 on timeout, or a negative errno (-ENOBUFS: the socket
+ * overflowed and messages were lost).
+ */
+int rawgenl_next(int fd, struct rawgenl_msg *m, int timeout_ms);
+
 /* The first attribute of type in a genl reply (top level), or NULL. */
 const struct nlattr *rawgenl_attr(const struct rawgenl_msg *reply, uint16_t type);
 

@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * In the guest: events.  Every field of what a denied open, exec, connect,
+ * capability, mount and signal send to the multicast group; the audit record
+ * of a denial; and a flood of denials: nothing lost below the rate limit,
+ * every loss counted above it, and the system still answering meanwhile.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/capability.h>
+#include <linux/ctrpol.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "attempts.h"
+#include "confine.h"
+#include "harness.h"
+#include "rawgenl.h"
+
+#define SECRET "/tmp/ev-secret"
+#define PROGRAM "/tmp/ev-program"
+#define MOUNTPOINT "/tmp/ev-mnt"
+
+/* Who acted: the child in the container writes its pid here, shared with the test. */
+static pid_t *actor;
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void setup(void)
+{
+	if (!actor) {
+		actor = mmap(NULL, sizeof(*actor), PROT_READ | PROT_WRITE,
+			     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		ASSERT_TRUE(actor != MAP_FAILED);
+	}
+	put_file(SECRET, "secret\n", 0644);
+	put_file(PROGRAM, "#!/bin/sh\n", 0755);
+	mkdir(MOUNTPOINT, 0755);
+}
+
+/* A socket that receives every event, with room for a flood of them. */
+static int events_socket(void)
+{
+	int fd = rawgenl_open(), size = 16 << 20;
+
+	ASSERT_EQ(setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)), 0);
+	ASSERT_EQ(rawgenl_join(fd, CTRPOL_GENL_NAME, CTRPOL_MCGRP_EVENTS), 0);
+	return fd;
+}
+
+/* An attribute of an event: its payload, or NULL when the event lacks it. */
+static const void *field(const struct nlattr *ev, int type, size_t *len)
+{
+	const struct nlattr *a = rawgenl_nested(ev, type);
+
+	if (!a)
+		return NULL;
+	*len = a->nla_len - NLA_HDRLEN;
+	return (const char *)a + NLA_HDRLEN;
+}
+
+static const char *str_field(const struct nlattr *ev, int type)
+{
+	size_t len;
+	const char *s = field(ev, type, &len);
+
+	if (s && (!len || s[len - 1]))
+		FAIL("event attribute %d is not NUL-terminated", type);
+	return s;
+}
+
+static bool has_field(const struct nlattr *ev, int type)
+{
+	size_t len;
+
+	return field(ev, type, &len) != NULL;
+}
+
+/* A number, of whatever width the ABI gives it; the event must have it. */
+static uint64_t num_field(const struct nlattr *ev, int type)
+{
+	uint64_t v64 = 0;
+	uint32_t v32;
+	uint16_t v16;
+	size_t len;
+	const void *p = field(ev, type, &len);
+
+	if (!p)
+		FAIL("the event lacks attribute %d", type);
+	switch (len) {
+	case 1:
+		return *(const uint8_t *)p;
+	case 2:
+		memcpy(&v16, p, 2);
+		return v16;
+	case 4:
+		memcpy(&v32, p, 4);
+		return v32;
+	case 8:
+		memcpy(&v64, p, 8);
+		return v64;
+	}
+	FAIL("event attribute %d has %zu bytes", type, len);
+	return 0;
+}
+
+/* The next event of profile (others are skipped), into m; fails after 5 s without one. */
+static const struct nlattr *next_event(int fd, struct rawgenl_msg *m, const char *profile)
+{
+	const struct nlattr *ev;
+	int n;
+
+	for (;;) {
+		n = rawgenl_next(fd, m, 5000);
+		if (n <= 0)
+			FAIL("no event of profile %s: %s", profile, n ? strerror(-n) : "timeout");
+		ev = rawgenl_attr(m, CTRPOL_A_EVENT);
+		if (!ev)
+			FAIL("a message of the events group without CTRPOL_A_EVENT");
+		if (!strcmp(str_field(ev, CTRPOL_EV_PROFILE), profile))
+			return ev;
+	}
+}
+
+static void self(char *exe, size_t exe_size, char *comm, size_t comm_size)
+{
+	ssize_t n = readlink("/proc/self/exe", exe, exe_size - 1);
+	FILE *f = fopen("/proc/self/comm", "r");
+
+	ASSERT_TRUE(n > 0 && f);
+	exe[n] = '\0';
+	ASSERT_TRUE(fgets(comm, comm_size, f));
+	comm[strcspn(comm, "\n")] = '\0';
+	fclose(f);
+}
+
+/* What every denial's event says of who did it, when, and under which profile. */
+static void check_subject(const struct nlattr *ev, const struct confined *c, uint64_t before)
+{
+	char exe[256], comm[32], cgroup[160];
+
+	self(exe, sizeof(exe), comm, sizeof(comm));
+	snprintf(cgroup, sizeof(cgroup), "/%s", c->cgroup);
+	ASSERT_TRUE(num_field(ev, CTRPOL_EV_TIME) >= before);
+	ASSERT_TRUE(num_field(ev, CTRPOL_EV_TIME) <= now_ns());
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_VERDICT), CTRPOL_VERDICT_DENIED);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PROFILE), c->name);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_CGROUP_ID), c->id);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_CGROUP_PATH), cgroup);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_PID), *actor);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_TGID), *actor);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_UID), 0);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_COMM), comm);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_EXE), exe);
+	ASSERT_TRUE(!has_field(ev, CTRPOL_EV_SUPPRESSED));
+}
+
+static void check_perms(const struct nlattr *ev, int cls, uint64_t bits)
+{
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_CLASS), cls);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_REQUESTED), bits);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_DENIED), bits);
+}
+
+static int result(int ret)
+{
+	return ret < 0 ? errno : 0;
+}
+
+static int act_open(const void *path)
+{
+	int fd;
+
+	*actor = getpid();
+	fd = open(path, O_RDONLY);
+	if (fd >= 0)
+		close(fd);
+	return result(fd);
+}
+
+static int act_exec(const void *path)
+{
+	char *argv[] = { (char *)path, NULL };
+
+	*actor = getpid();
+	execv(path, argv);
+	return errno;
+}
+
+static int act_connect(const void *unused)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(9) };
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	(void)unused;
+	*actor = getpid();
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return fd < 0 ? 198 : result(connect(fd, (struct sockaddr *)&sin, sizeof(sin)));
+}
+
+static int act_chown(const void *path)
+{
+	*actor = getpid();
+	return result(chown(path, 1, -1));
+}
+
+static int act_mount(const void *path)
+{
+	*actor = getpid();
+	return result(mount("ev-source", path, "tmpfs", 0, NULL));
+}
+
+static int act_kill(const void *target)
+{
+	*actor = getpid();
+	return attempt_kill(target);
+}
+
+TEST(each_denial_sends_an_event_with_every_field)
+{
+	struct rawgenl_msg m;
+	const struct nlattr *ev;
+	struct confined c;
+	struct target host;
+	uint64_t before;
+	uint32_t loopback = htonl(INADDR_LOOPBACK);
+	int fd;
+
+	setup();
+	fd = events_socket();
+	confine(&c, "ev-fields", "default allow\n"
+		"deny read " SECRET "\ndeny exec " PROGRAM "\n"
+		"deny net connect tcp port 9\ndeny cap chown\ndeny mount all");
+	host = (struct target){ park_in(NULL), SIGUSR1 };
+
+	before = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open, SECRET), EACCES);
+	ev = next_event(fd, &m, c.name);
+	check_subject(ev, &c, before);
+	check_perms(ev, CTRPOL_RULE_FILE, CTRPOL_FILE_READ);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), SECRET);
+
+	before = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_exec, PROGRAM), EACCES);
+	ev = next_event(fd, &m, c.name);
+	check_subject(ev, &c, before);
+	check_perms(ev, CTRPOL_RULE_FILE, CTRPOL_FILE_EXEC);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), PROGRAM);
+
+	before = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_connect, NULL), EACCES);
+	ev = next_event(fd, &m, c.name);
+	check_subject(ev, &c, before);
+	check_perms(ev, CTRPOL_RULE_NET, CTRPOL_NET_CONNECT);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_FAMILY), AF_INET);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_SOCK_TYPE), SOCK_STREAM);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_PROTOCOL), IPPROTO_TCP);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_ADDR), loopback);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_PORT), 9);
+
+	before = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_chown, SECRET), EPERM);
+	ev = next_event(fd, &m, c.name);
+	check_subject(ev, &c, before);
+	check_perms(ev, CTRPOL_RULE_CAP, 1ULL << CAP_CHOWN);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_CAPABILITY), CAP_CHOWN);
+
+	before = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_mount, MOUNTPOINT), EACCES);
+	ev = next_event(fd, &m, c.name);
+	check_subject(ev, &c, before);
+	check_perms(ev, CTRPOL_RULE_MOUNT, CTRPOL_MOUNT_MOUNT);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), MOUNTPOINT);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_FSTYPE), "tmpfs");
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_SOURCE), "ev-source");
+
+	before = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_kill, &host), EPERM);
+	ev = next_event(fd, &m, c.name);
+	check_subject(ev, &c, before);
+	check_perms(ev, CTRPOL_RULE_PEER, CTRPOL_PEER_SIGNAL);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_PEER_PID), host.pid);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_SIGNAL), SIGUSR1);
+	ASSERT_TRUE(!has_field(ev, CTRPOL_EV_PEER_PROFILE));
+
+	/* Each class counted its one denial, files their two. */
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_FILE, CTRPOL_COUNTER_DENIED), 2);
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_NET, CTRPOL_COUNTER_DENIED), 1);
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_CAP, CTRPOL_COUNTER_DENIED), 1);
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_MOUNT, CTRPOL_COUNTER_DENIED), 1);
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_PEER, CTRPOL_COUNTER_DENIED), 1);
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_KERNEL, CTRPOL_COUNTER_DENIED), 0);
+	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_EVENTS), 6);
+	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_DROPPED), 0);
+
+	kill(host.pid, SIGKILL);
+	waitpid(host.pid, NULL, 0);
+	close(fd);
+	unconfine(&c);
+}
+
+TEST(complain_mode_and_audit_rules_send_events_too)
+{
+	struct rawgenl_msg m;
+	const struct nlattr *ev;
+	struct confined c;
+	int fd;
+
+	setup();
+	fd = events_socket();
+	confine(&c, "ev-complain", "mode complain\ndefault allow\n"
+		"deny read " SECRET "\naudit allow exec " PROGRAM);
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open, SECRET), 0);
+	ev = next_event(fd, &m, c.name);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_VERDICT), CTRPOL_VERDICT_COMPLAINED);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_DENIED), CTRPOL_FILE_READ);
+
+	/* The script runs and fails to find /bin/sh, or runs: either way the exec was allowed. */
+	run_in(c.cgroup, AS_CALLER, act_exec, PROGRAM);
+	ev = next_event(fd, &m, c.name);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_VERDICT), CTRPOL_VERDICT_AUDITED);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_REQUESTED), CTRPOL_FILE_EXEC);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_DENIED), 0);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), PROGRAM);
+	close(fd);
+	unconfine(&c);
+}
+
+/* Send an AUDIT_SET of status s on the audit socket fd, and check its ack. */
+static void audit_set(int fd, const struct audit_status *s)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct audit_status s;
+	} req = {
+		.nlh = {
+			.nlmsg_len = sizeof(req),
+			.nlmsg_type = AUDIT_SET,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK,
+		},
+		.s = *s,
+	};
+	struct rawgenl_msg ack;
+	const struct nlmsgerr *e;
+
+	ASSERT_EQ(send(fd, &req, sizeof(req), 0), sizeof(req));
+	do {
+		ASSERT_EQ(rawgenl_next(fd, &ack, 5000), 1);
+	} while (ack.nlh.nlmsg_type != NLMSG_ERROR);
+	e = NLMSG_DATA(&ack.nlh);
+	ASSERT_EQ(e->error, 0);
+}
+
+TEST(a_denial_is_an_audit_record_while_audit_is_on)
+{
+	struct audit_status on = {
+		.mask = AUDIT_STATUS_ENABLED | AUDIT_STATUS_PID, .enabled = 1, .pid = getpid(),
+	};
+	struct audit_status off = { .mask = AUDIT_STATUS_ENABLED | AUDIT_STATUS_PID };
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_AUDIT);
+	static struct rawgenl_msg m;
+	char text[1024], expect[256];
+	struct confined c;
+	size_t len;
+
+	ASSERT_TRUE(fd >= 0);
+	setup();
+	confine(&c, "ev-audit", "default allow\ndeny read " SECRET);
+	/* We become the audit daemon: records come to this socket instead of the kernel log. */
+	audit_set(fd, &on);
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open, SECRET), EACCES);
+	do {
+		ASSERT_EQ(rawgenl_next(fd, &m, 5000), 1);
+	} while (m.nlh.nlmsg_type != CTRPOL_AUDIT_EVENT);
+	audit_set(fd, &off);
+	close(fd);
+
+	len = m.nlh.nlmsg_len - NLMSG_HDRLEN;
+	if (len >= sizeof(text))
+		len = sizeof(text) - 1;
+	memcpy(text, NLMSG_DATA(&m.nlh), len);
+	text[len] = '\0';
+	ASSERT_CONTAINS(text, "ctrpol=denied class=file requested=0x1 denied=0x1 "
+		"profile=\"ev-audit\" path=\"" SECRET "\"");
+	snprintf(expect, sizeof(expect), " cgroup_id=%llu cgroup=\"/%s\" pid=%d tgid=%d uid=0 ",
+		 (unsigned long long)c.id, c.cgroup, *actor, *actor);
+	ASSERT_CONTAINS(text, expect);
+	ASSERT_CONTAINS(text, "comm=\"events_test\"");
+	unconfine(&c);
+}
+
+static int act_open_many(const void *count)
+{
+	int i, n = *(const int *)count;
+
+	for (i = 0; i < n; i++)
+		if (act_open(SECRET) != EACCES)
+			return 1;
+	return 0;
+}
+
+/* Receive events of profile until none comes for a second: how many, and the drops they report. */
+static void drain(int fd, const char *profile, uint64_t *received, uint64_t *suppressed)
+{
+	struct rawgenl_msg m;
+	const struct nlattr *ev;
+	int n;
+
+	while ((n = rawgenl_next(fd, &m, 1000)) == 1) {
+		ev = rawgenl_attr(&m, CTRPOL_A_EVENT);
+		ASSERT_TRUE(ev);
+		if (strcmp(str_field(ev, CTRPOL_EV_PROFILE), profile))
+			continue;
+		++*received;
+		if (has_field(ev, CTRPOL_EV_SUPPRESSED))
+			*suppressed += num_field(ev, CTRPOL_EV_SUPPRESSED);
+	}
+	if (n < 0)
+		FAIL("receiving events: %s", strerror(-n));
+}
+
+TEST(a_flood_of_denials_is_limited_counted_and_harmless)
+{
+	uint32_t rate = status_u32(CTRPOL_A_EVENT_RATE), burst = status_u32(CTRPOL_A_EVENT_BURST);
+	uint64_t received = 0, suppressed = 0, sent, dropped, start, seconds;
+	int fd, flood = 20000, requests = 0, status;
+	struct confined c;
+	pid_t flooder;
+
+	setup();
+	fd = events_socket();
+	confine(&c, "ev-flood", "default allow\ndeny read " SECRET);
+
+	/* A burst as large as the limit allows: every event arrives, none is dropped. */
+	start = now_ns();
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open_many, &burst), 0);
+	drain(fd, c.name, &received, &suppressed);
+	ASSERT_EQ(received, burst);
+	ASSERT_EQ(suppressed, 0);
+	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_DROPPED), 0);
+
+	/* A flood far above it, while the host keeps asking the LSM and opening files. */
+	fflush(stdout);
+	flooder = fork();
+	if (flooder == 0)
+		_exit(run_in(c.cgroup, AS_CALLER, act_open_many, &flood));
+	do {
+		ASSERT_TRUE(status_u32(CTRPOL_A_NPROFILES) >= 1);
+		ASSERT_EQ(act_open("/proc/self/status"), 0);
+		drain(fd, c.name, &received, &suppressed);
+		requests++;
+	} while (waitpid(flooder, &status, WNOHANG) == 0);
+	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	drain(fd, c.name, &received, &suppressed);
+	seconds = (now_ns() - start) / 1000000000 + 1;
+
+	/* Every denial was either sent or counted as dropped; every one sent arrived. */
+	sent = profile_counter(c.name, CTRPOL_COUNTER_EVENTS);
+	dropped = profile_counter(c.name, CTRPOL_COUNTER_DROPPED);
+	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_DENIED), burst + flood);
+	ASSERT_EQ(sent + dropped, burst + flood);
+	ASSERT_EQ(received, sent);
+	/* The limit held, and the events after a loss said how much was lost. */
+	ASSERT_TRUE(sent <= burst + rate * seconds);
+	ASSERT_TRUE(dropped > 0);
+	ASSERT_TRUE(suppressed > 0 && suppressed <= dropped);
+	ASSERT_TRUE(requests > 0);
+	printf("# flood: %d denials, %llu events sent, %llu dropped, in about %llu s\n", flood,
+	       (unsigned long long)sent, (unsigned long long)dropped,
+	       (unsigned long long)seconds);
+	close(fd);
+	unconfine(&c);
+}
