@@ -10,20 +10,23 @@ DATADIR := $(PREFIX)/share/ctrpol
 MAKEFLAGS += --no-print-directory
 B := build
 PKG_CONFIG ?= pkg-config
-NL_PKGS := libnl-3.0 libnl-genl-3.0
+# libnl for netlink; json-c for JSON output, the library the OCI hook uses too.
+TOOL_PKGS := libnl-3.0 libnl-genl-3.0 json-c
 CFLAGS ?= -O2 -g
 SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CTRPOL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Ikernel/include/uapi -Ikernel/shared -Ikernel/tests -Itools -Itests/lib \
-	$(shell $(PKG_CONFIG) --cflags $(NL_PKGS) 2>/dev/null)
-NL_LIBS = $(shell $(PKG_CONFIG) --libs $(NL_PKGS) 2>/dev/null)
+	$(shell $(PKG_CONFIG) --cflags $(TOOL_PKGS) 2>/dev/null)
+TOOL_LIBS = $(shell $(PKG_CONFIG) --libs $(TOOL_PKGS) 2>/dev/null)
 
 # kernel/shared/ is compiled into the kernel too: the tool runs the kernel's own verifier and matcher.
 TOOL_LIB_SRCS := $(wildcard tools/lib/*.c) $(wildcard kernel/shared/*.c)
 TOOL_SRCS := $(wildcard tools/*.c)
 HARNESS_SRCS := tests/lib/harness.c
-# The verifier's cases, which the kernel's KUnit suite runs too.
-UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c
+# The verifier's cases, which the kernel's KUnit suite runs too; the kernel's
+# messages built by hand; JSON read back.
+UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c tests/lib/fake_genl.c \
+	tests/lib/json_check.c
 # What guest tests link besides the harness: netlink by hand, confinement helpers,
 # the operations a container attempts.
 VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c
@@ -39,7 +42,7 @@ objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 all: $(B)/ctrpol
 
 deps-tool:
-	@$(PKG_CONFIG) --exists $(NL_PKGS) 2>/dev/null || scripts/deps.sh tool
+	@$(PKG_CONFIG) --exists $(TOOL_PKGS) 2>/dev/null || scripts/deps.sh tool
 deps:
 	@scripts/deps.sh all
 
@@ -53,12 +56,12 @@ $(B)/asan/%.o: %.c | deps-tool
 	$(CC) $(CTRPOL_CFLAGS) $(CFLAGS) $(SANITIZE) -MMD -MP -c $< -o $@
 
 $(B)/ctrpol: $(call objs,obj,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
-	$(CC) $(CFLAGS) -o $@ $^ $(NL_LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(TOOL_LIBS)
 $(B)/asan/ctrpol: $(call objs,asan,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TOOL_LIBS)
 
 $(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(UNIT_LIB_SRCS) $(TOOL_LIB_SRCS))
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(NL_LIBS)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TOOL_LIBS)
 # Guest tests are static: the initramfs then needs no libraries for them.
 $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS))
 	$(CC) $(CFLAGS) -static -o $@ $^

@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh [tool|all]   (tool: just what `make` needs; all: kernel, VM and tests too)
 set -eu
 
-tool_pkgs="gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev"
+tool_pkgs="gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libjson-c-dev"
 all_pkgs="$tool_pkgs bc bison flex cpio kmod dwarves libelf-dev libssl-dev xz-utils ccache
 	linux-source-6.12 qemu-system-x86 busybox-static clang libclang-rt-14-dev"
 

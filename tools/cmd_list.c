@@ -1,126 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /* ctrpol list [--json]: the profiles loaded, their counters, and the cgroups they confine. */
 #include <getopt.h>
-#include <inttypes.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "commands.h"
 #include "lib/cgroup.h"
-#include "lib/diag.h"
 #include "lib/exit_codes.h"
-#include "lib/json.h"
-#include "lib/kernel_lists.h"
+#include "lib/listing.h"
 #include "lib/report.h"
 
 #define USAGE "usage: ctrpol list [--json]"
-
-struct listing {
-	struct kernel_profile *profiles;
-	size_t nprofiles;
-	struct kernel_attachment *attachments;
-	size_t nattachments;
-	char **paths;		/* of each attachment's cgroup; NULL where not found */
-};
-
-static const char *mode_name(uint32_t mode)
-{
-	return mode == CTRPOL_MODE_ENFORCE ? "enforce" :
-	       mode == CTRPOL_MODE_COMPLAIN ? "complain" : "unknown";
-}
-
-/* s left-aligned in width columns, control bytes shown as '?' (names come from outside). */
-static void put_cell(const char *s, int width)
-{
-	int len = strlen(s);
-
-	diag_put_safe(stdout, s, len);
-	printf("%*s", width > len ? width - len : 0, "");
-}
-
-static int name_width(const struct listing *l)
-{
-	int w = strlen("PROFILE");
-	size_t i;
-
-	for (i = 0; i < l->nprofiles; i++)
-		if ((int)strlen(l->profiles[i].name) > w)
-			w = strlen(l->profiles[i].name);
-	for (i = 0; i < l->nattachments; i++)
-		if ((int)strlen(l->attachments[i].name) > w)
-			w = strlen(l->attachments[i].name);
-	return w;
-}
-
-static void print_text(const struct listing *l)
-{
-	int w = name_width(l);
-	size_t i;
-
-	if (!l->nprofiles)
-		printf("no profile is loaded\n");
-	else
-		printf("%-*s  %-8s  %9s  %8s  %10s  %10s  %10s\n", w, "PROFILE", "MODE", "SIZE",
-		       "ATTACHED", "ALLOWED", "DENIED", "COMPLAINED");
-	for (i = 0; i < l->nprofiles; i++) {
-		const struct kernel_profile *p = &l->profiles[i];
-
-		put_cell(p->name, w);
-		printf("  %-8s  %9u  %8u  %10" PRIu64 "  %10" PRIu64 "  %10" PRIu64 "\n",
-		       mode_name(p->mode), p->blob_size, p->nattachments,
-		       p->counters[CTRPOL_COUNTER_ALLOWED], p->counters[CTRPOL_COUNTER_DENIED],
-		       p->counters[CTRPOL_COUNTER_COMPLAINED]);
-	}
-	printf("\n");
-	if (!l->nattachments)
-		printf("no cgroup has a profile attached\n");
-	else
-		printf("%-20s  %-*s  %s\n", "CGROUP", w, "PROFILE", "PATH");
-	for (i = 0; i < l->nattachments; i++) {
-		printf("%-20" PRIu64 "  ", l->attachments[i].cgroup_id);
-		/* A cgroup not found under the cgroup2 mount shows its id only. */
-		put_cell(l->attachments[i].name, l->paths[i] ? w : 0);
-		if (l->paths[i]) {
-			printf("  ");
-			put_cell(l->paths[i], 0);
-		}
-		printf("\n");
-	}
-}
-
-static void print_json(const struct listing *l)
-{
-	size_t i;
-
-	printf("{\"profiles\":[");
-	for (i = 0; i < l->nprofiles; i++) {
-		const struct kernel_profile *p = &l->profiles[i];
-
-		printf("%s{\"name\":", i ? "," : "");
-		json_string(stdout, p->name);
-		printf(",\"mode\":\"%s\",\"blob_size\":%u,\"attachments\":%u,\"allowed\":%" PRIu64
-		       ",\"denied\":%" PRIu64 ",\"complained\":%" PRIu64 "}",
-		       mode_name(p->mode), p->blob_size, p->nattachments,
-		       p->counters[CTRPOL_COUNTER_ALLOWED], p->counters[CTRPOL_COUNTER_DENIED],
-		       p->counters[CTRPOL_COUNTER_COMPLAINED]);
-	}
-	printf("],\"attachments\":[");
-	for (i = 0; i < l->nattachments; i++) {
-		printf("%s{\"cgroup_id\":%" PRIu64 ",\"profile\":", i ? "," : "",
-		       l->attachments[i].cgroup_id);
-		json_string(stdout, l->attachments[i].name);
-		printf(",\"path\":");
-		if (l->paths[i])
-			json_string(stdout, l->paths[i]);
-		else
-			printf("null");
-		printf("}");
-	}
-	printf("]}\n");
-}
 
 /* Each attachment's cgroup directory, looked for under the cgroup2 mount. */
 static int find_paths(struct listing *l)
@@ -140,6 +32,15 @@ static int find_paths(struct listing *l)
 	if (l->nattachments && !cgroup2_mount_dir(root, sizeof(root)))
 		cgroup_find_ids(root, ids, l->paths, l->nattachments);
 	free(ids);
+	return 0;
+}
+
+/* Returns 0, or -1 when memory ran out. */
+static int print(const struct listing *l, bool json)
+{
+	if (json)
+		return listing_print_json(stdout, l);
+	listing_print_text(stdout, l);
 	return 0;
 }
 
@@ -167,14 +68,10 @@ int cmd_list(int argc, char **argv)
 	ctrpol_nl_close(&nl);
 	if (err) {
 		ret = report_kernel_error("list", err, &nl, NULL);
-	} else if (find_paths(&l)) {
+	} else if (find_paths(&l) || print(&l, json)) {
 		fprintf(stderr, "ctrpol list: out of memory\n");
 		ret = CTRPOL_EXIT_FAILED;
 	} else {
-		if (json)
-			print_json(&l);
-		else
-			print_text(&l);
 		ret = CTRPOL_EXIT_OK;
 	}
 	for (i = 0; l.paths && i < l.nattachments; i++)

@@ -4,7 +4,7 @@ BENCHES := $(patsubst tests/bench/%.c,$(B)/bench/%,$(wildcard tests/bench/*_benc
 
 $(B)/bench/%_bench: tests/bench/%_bench.c $(TOOL_LIB_SRCS) | deps-tool
 	@mkdir -p $(dir $@)
-	$(CC) $(CTRPOL_CFLAGS) -O2 -o $@ $^ $(NL_LIBS)
+	$(CC) $(CTRPOL_CFLAGS) -O2 -o $@ $^ $(TOOL_LIBS)
 
 # Host benchmarks, then the guest's (hook costs), in one boot of the test kernel.
 bench: $(BENCHES)

@@ -9,7 +9,7 @@ FUZZERS := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(wildcard tests/fuzz/*_fuzz.c)
 .PHONY: fuzz
 $(B)/fuzz/%_fuzz: tests/fuzz/%_fuzz.c $(TOOL_LIB_SRCS) | deps-tool
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CTRPOL_CFLAGS) $(FUZZ_FLAGS) -o $@ $^ $(NL_LIBS)
+	$(FUZZ_CC) $(CTRPOL_CFLAGS) $(FUZZ_FLAGS) -o $@ $^ $(TOOL_LIBS)
 
 fuzz: $(FUZZERS) $(B)/ctrpol
 	@for f in $(FUZZERS); do FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $$f || exit 1; done

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <netlink/genl/genl.h>
 
+#include "fake_genl.h"
 #include "harness.h"
 #include "lib/genl_client.h"
 #include "lib/kernel_changes.h"
@@ -18,7 +19,7 @@
 	nla_for_each_attr(nla, genlmsg_attrdata(nlmsg_data(nlmsg_hdr(msg)), 0), \
 			  genlmsg_attrlen(nlmsg_data(nlmsg_hdr(msg)), 0), rem)
 
-static const struct ctrpol_nl fake_nl = { .family = 42 };
+static const struct ctrpol_nl fake_nl = { .family = FAKE_FAMILY };
 
 /* Rebuild the blob from a load request and check its pieces and flags. */
 static void check_load(size_t size, uint32_t flags, size_t want_chunks)
@@ -34,7 +35,7 @@ static void check_load(size_t size, uint32_t flags, size_t want_chunks)
 		blob[i] = (unsigned char)(i * 7 + i / 251);
 	msg = kernel_load_msg(&fake_nl, blob, size, flags);
 	ASSERT_TRUE(msg);
-	ASSERT_EQ(nlmsg_hdr(msg)->nlmsg_type, 42);
+	ASSERT_EQ(nlmsg_hdr(msg)->nlmsg_type, FAKE_FAMILY);
 	ASSERT_EQ(((struct genlmsghdr *)nlmsg_data(nlmsg_hdr(msg)))->cmd, CTRPOL_CMD_LOAD);
 	for_each_attr(nla, msg, rem) {
 		if (nla_type(nla) == CTRPOL_A_FLAGS) {
@@ -80,14 +81,9 @@ TEST(largest_blob_fits_one_request)
 		   CTRPOL_BLOB_CHUNK_MAX);
 }
 
-/* A reply as the kernel would build it, with a genl header. */
 static struct nl_msg *reply(void)
 {
-	struct nl_msg *msg = nlmsg_alloc();
-
-	if (!msg || !genlmsg_put(msg, 1, 1, 42, 0, 0, CTRPOL_CMD_LIST_PROFILES, 1))
-		FAIL("cannot build a reply");
-	return msg;
+	return fake_genl_msg(CTRPOL_CMD_LIST_PROFILES);
 }
 
 struct seen {

@@ -68,4 +68,17 @@ int ctrpol_nl_dump(struct ctrpol_nl *nl, uint8_t cmd, ctrpol_reply_fn fn, void *
  */
 void ctrpol_nl_counters(const struct nlattr *nest, uint64_t *counters);
 
+/* The classes of operation counted apart: enum ctrpol_rule_kind, file (1) to kernel. */
+#define CTRPOL_NL_CLASS_MAX	CTRPOL_RULE_KERNEL
+
+/*
+ * Copy the counters of each class nested in nest (a CTRPOL_A_CLASS_COUNTERS)
+ * into counters[kind] (indexed by enum ctrpol_counter, as ctrpol_nl_counters()
+ * does), for kind 1..CTRPOL_NL_CLASS_MAX; classes this tool does not know are
+ * skipped.  Returns 0, or -EBADMSG when nest, or the nest of a class, does not
+ * hold whole attributes.
+ */
+int ctrpol_nl_class_counters(const struct nlattr *nest,
+			     uint64_t (*counters)[CTRPOL_COUNTER_MAX + 1]);
+
 #endif

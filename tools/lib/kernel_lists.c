@@ -28,15 +28,11 @@ static void *list_add(struct list *l)
 	return memset((char *)l->v + l->n++ * l->size, 0, l->size);
 }
 
-static int parse_profile(struct nlattr **attrs, void *arg)
+int kernel_profile_parse(struct nlattr **attrs, struct kernel_profile *p)
 {
-	struct kernel_profile *p;
-
+	memset(p, 0, sizeof(*p));
 	if (!attrs[CTRPOL_A_NAME])
 		return -EBADMSG;
-	p = list_add(arg);
-	if (!p)
-		return -ENOMEM;
 	nla_strlcpy(p->name, attrs[CTRPOL_A_NAME], sizeof(p->name));
 	if (attrs[CTRPOL_A_MODE])
 		p->mode = nla_get_u32(attrs[CTRPOL_A_MODE]);
@@ -46,6 +42,23 @@ static int parse_profile(struct nlattr **attrs, void *arg)
 		p->nattachments = nla_get_u32(attrs[CTRPOL_A_NATTACHMENTS]);
 	if (attrs[CTRPOL_A_COUNTERS])
 		ctrpol_nl_counters(attrs[CTRPOL_A_COUNTERS], p->counters);
+	/* A kernel older than the class counters leaves them out: they stay 0. */
+	if (attrs[CTRPOL_A_CLASS_COUNTERS])
+		return ctrpol_nl_class_counters(attrs[CTRPOL_A_CLASS_COUNTERS], p->class_counters);
+	return 0;
+}
+
+static int parse_profile(struct nlattr **attrs, void *arg)
+{
+	struct kernel_profile p, *slot;
+	int err = kernel_profile_parse(attrs, &p);
+
+	if (err)
+		return err;
+	slot = list_add(arg);
+	if (!slot)
+		return -ENOMEM;
+	*slot = p;
 	return 0;
 }
 

@@ -15,6 +15,8 @@ struct kernel_profile {
 	uint32_t blob_size;
 	uint32_t nattachments;
 	uint64_t counters[CTRPOL_COUNTER_MAX + 1];	/* indexed by enum ctrpol_counter */
+	/* The same counters class by class, [enum ctrpol_rule_kind]; [0] is unused. */
+	uint64_t class_counters[CTRPOL_NL_CLASS_MAX + 1][CTRPOL_COUNTER_MAX + 1];
 };
 
 /* One message of CTRPOL_CMD_LIST_ATTACHMENTS. */
@@ -22,6 +24,13 @@ struct kernel_attachment {
 	uint64_t cgroup_id;
 	char name[CTRPOL_NAME_MAX];
 };
+
+/*
+ * Read one message of CTRPOL_CMD_LIST_PROFILES (attributes as
+ * ctrpol_nl_parse() passes them) into p, zeroed first.  Returns 0, or
+ * -EBADMSG when it lacks the name or its class counters are malformed.
+ */
+int kernel_profile_parse(struct nlattr **attrs, struct kernel_profile *p);
 
 /*
  * The profiles loaded, into a malloc'd *v of *n entries (NULL and 0 on

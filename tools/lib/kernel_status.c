@@ -4,7 +4,7 @@
 
 #include "kernel_status.h"
 
-static int parse_status(struct nlattr **attrs, void *arg)
+int kernel_status_parse(struct nlattr **attrs, void *arg)
 {
 	struct kernel_status *ks = arg;
 
@@ -21,11 +21,17 @@ static int parse_status(struct nlattr **attrs, void *arg)
 	ks->has_nattachments = attrs[CTRPOL_A_NATTACHMENTS];
 	if (ks->has_nattachments)
 		ks->nattachments = nla_get_u32(attrs[CTRPOL_A_NATTACHMENTS]);
+	/* Both or neither: a limit is a rate and a burst. */
+	ks->has_event_limit = attrs[CTRPOL_A_EVENT_RATE] && attrs[CTRPOL_A_EVENT_BURST];
+	if (ks->has_event_limit) {
+		ks->event_rate = nla_get_u32(attrs[CTRPOL_A_EVENT_RATE]);
+		ks->event_burst = nla_get_u32(attrs[CTRPOL_A_EVENT_BURST]);
+	}
 	return 0;
 }
 
 int kernel_status_get(struct ctrpol_nl *nl, struct kernel_status *ks)
 {
 	memset(ks, 0, sizeof(*ks));
-	return ctrpol_nl_request(nl, CTRPOL_CMD_GET_STATUS, parse_status, ks);
+	return ctrpol_nl_request(nl, CTRPOL_CMD_GET_STATUS, kernel_status_parse, ks);
 }

@@ -10,6 +10,14 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define NAME_MAX_LEN 40		/* longer than any name: longer words are no typo of one */
 
+/* The classes of operation, as the statements of their rules begin (file rules name none). */
+static const char *const classes[] = {
+	[CTRPOL_RULE_FILE] = "file", [CTRPOL_RULE_CAP] = "cap", [CTRPOL_RULE_NET] = "net",
+	[CTRPOL_RULE_MOUNT] = "mount", [CTRPOL_RULE_PEER] = "peer", [CTRPOL_RULE_KERNEL] = "kernel",
+};
+
+const struct name_table class_names = { classes, ARRAY_SIZE(classes), 0, NULL, false };
+
 static const char *const file_perms[] = {
 	"read", "write", "append", "exec", "mmap_exec",
 	"create", "delete", "rename", "link", "setattr",

@@ -30,6 +30,7 @@ struct name_table {
 	bool numbers;
 };
 
+extern const struct name_table class_names;		/* enum ctrpol_rule_kind: file, cap, ... */
 extern const struct name_table file_perm_names;	/* CTRPOL_FILE_* bits */
 extern const struct name_table cap_names;		/* capability numbers, bits of CAPS */
 extern const struct name_table mount_op_names;		/* CTRPOL_MOUNT_* bits */
