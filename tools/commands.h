@@ -11,6 +11,7 @@ int cmd_dump(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_unload(int argc, char **argv);
 int cmd_version(int argc, char **argv);

@@ -21,6 +21,7 @@ static const struct command {
 	{ "explain", cmd_explain, "the verdict on an operation, and the rules that decide it" },
 	{ "list", cmd_list, "profiles loaded, their counters, and the cgroups they confine" },
 	{ "load", cmd_load, "load (or --replace) profiles: policies or compiled ones" },
+	{ "monitor", cmd_monitor, "the LSM's events as they happen: denials, complaints, audits" },
 	{ "status", cmd_status, "is the LSM active; its counters since boot" },
 	{ "unload", cmd_unload, "remove loaded profiles that confine no cgroup" },
 	{ "version", cmd_version, "release and ABI of this tool and of the running LSM" },
@@ -42,7 +43,8 @@ static void usage(FILE *out)
 		     "  %d  the running kernel has no active ctrpol LSM\n"
 		     "  %d  permission denied: a capability is missing\n"
 		     "  %d  the policy has errors (or warnings, with check --werror)\n"
-		     "ctrpol explain exits 0 when the operation is allowed, 1 when denied.\n\n"
+		     "ctrpol explain exits 0 when the operation is allowed, 1 when denied;\n"
+		     "ctrpol monitor exits 0 when a signal or --duration stops it.\n\n"
 		     "Querying the LSM needs CAP_NET_ADMIN; changing its policy (load, unload,\n"
 		     "attach, detach) needs CAP_MAC_ADMIN too. See ctrpol(8).\n",
 		CTRPOL_EXIT_OK, CTRPOL_EXIT_FAILED, CTRPOL_EXIT_USAGE,

@@ -9,7 +9,7 @@
 /* The family id the fake messages carry. */
 #define FAKE_FAMILY 42
 
-/* A message of command cmd, its genl header written; fails the test when out of memory. */
+/* A message of command cmd (64 KiB), its genl header written; fails the test when out of memory. */
 struct nl_msg *fake_genl_msg(uint8_t cmd);
 
 #endif

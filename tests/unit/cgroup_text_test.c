@@ -159,3 +159,47 @@ TEST(a_directory_too_long_for_the_buffer_is_refused)
 
 	ASSERT_EQ(cgroup_mountinfo_dir(mountinfo, "/", dir, sizeof(dir)), -ENAMETOOLONG);
 }
+
+TEST(hierarchy_path_of_a_directory)
+{
+	char path[128];
+
+	ASSERT_EQ(cgroup_mountinfo_path(mountinfo, "/sys/fs/cgroup/unified/system.slice/web",
+					path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/system.slice/web");
+	ASSERT_EQ(cgroup_mountinfo_path(mountinfo, "/sys/fs/cgroup/unified", path, sizeof(path)),
+		  0);
+	ASSERT_STREQ(path, "/");
+	/* A name that only starts like the mount point is not under it. */
+	ASSERT_EQ(cgroup_mountinfo_path(mountinfo, "/sys/fs/cgroup/unifiedx", path, sizeof(path)),
+		  -ENOENT);
+	ASSERT_EQ(cgroup_mountinfo_path(mountinfo, "/sys/fs/cgroup/memory/x", path, sizeof(path)),
+		  -ENOENT);
+}
+
+TEST(hierarchy_path_under_a_mount_of_a_subtree)
+{
+	static const char nested[] =
+		"40 30 0:37 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n"
+		"50 40 0:37 /kubepods/pod\\0401 /run/pod rw - cgroup2 cgroup2 rw\n";
+	char path[128];
+
+	ASSERT_EQ(cgroup_mountinfo_path(nested, "/run/pod/ctr", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/kubepods/pod 1/ctr");
+	ASSERT_EQ(cgroup_mountinfo_path(nested, "/run/pod", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/kubepods/pod 1");
+	ASSERT_EQ(cgroup_mountinfo_path(nested, "/sys/fs/cgroup/a", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/a");
+	ASSERT_EQ(cgroup_mountinfo_path(nested, "/run/pod/ctr", path, 16), -ENAMETOOLONG);
+}
+
+TEST(hierarchy_path_under_cgroup2_mounted_on_slash)
+{
+	static const char on_root[] = "1 0 0:37 / / rw - cgroup2 cgroup2 rw\n";
+	char path[64];
+
+	ASSERT_EQ(cgroup_mountinfo_path(on_root, "/a/b", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/a/b");
+	ASSERT_EQ(cgroup_mountinfo_path(on_root, "/", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/");
+}

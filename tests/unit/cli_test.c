@@ -47,6 +47,7 @@ TEST(help_lists_commands_and_exit_codes)
 	ASSERT_CONTAINS(r.out, "  attach ");
 	ASSERT_CONTAINS(r.out, "  detach ");
 	ASSERT_CONTAINS(r.out, "  list ");
+	ASSERT_CONTAINS(r.out, "  monitor ");
 	ASSERT_CONTAINS(r.out, "  2  bad command line");
 	ASSERT_CONTAINS(r.out, "  3  the running kernel has no active ctrpol LSM");
 	ASSERT_CONTAINS(r.out, "  4  permission denied");
@@ -209,6 +210,14 @@ static const struct refusal usage_errors[] = {
 	{ { "load", "--force", "x.ctp" }, "usage: ctrpol load [--replace] FILE..." },
 	{ { "list", "web" }, "ctrpol list: unexpected argument 'web'" },
 	{ { "list", "--yaml" }, "usage: ctrpol list [--json]" },
+	{ { "monitor", "web" }, "ctrpol monitor: unexpected argument 'web'" },
+	{ { "monitor", "--yaml" }, "usage: ctrpol monitor [--json] [--profile NAME] [--cgroup PATH] "
+	  "[--duration SECONDS]" },
+	{ { "monitor", "--profile", "b@d" }, "ctrpol monitor: 'b@d' is not a profile name" },
+	{ { "monitor", "--duration", "0" }, "ctrpol monitor: '0' is not a duration: give whole "
+	  "seconds, 1 or more" },
+	{ { "monitor", "--duration", "1.5" }, "ctrpol monitor: '1.5' is not a duration" },
+	{ { "monitor", "--cgroup", "/tmp" }, "ctrpol monitor: '/tmp' is not a cgroup" },
 };
 
 TEST(usage_errors_of_the_policy_commands_exit_2)
@@ -326,6 +335,7 @@ TEST(policy_commands_without_the_lsm_say_so)
 		{ "detach", "--pid", self, NULL },
 		{ "list", NULL },
 		{ "list", "--json", NULL },
+		{ "monitor", "--json", "--duration", "1", NULL },
 	};
 	size_t i;
 

@@ -65,6 +65,21 @@ int cgroup2_mount_dir(char *dir, size_t size)
 	return err;
 }
 
+int cgroup_hierarchy_path(const char *dir, char *path, size_t size)
+{
+	char real[PATH_MAX], *mountinfo;
+	int err;
+
+	if (!realpath(dir, real))
+		return -errno;
+	mountinfo = read_proc_text("/proc/self/mountinfo");
+	if (!mountinfo)
+		return -errno;
+	err = cgroup_mountinfo_path(mountinfo, real, path, size);
+	free(mountinfo);
+	return err;
+}
+
 /* "  hint: ..." saying where cgroup v2 directories are on this host. */
 static const char *where_hint(char *buf, size_t size)
 {

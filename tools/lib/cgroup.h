@@ -32,6 +32,13 @@ int cgroup_ref_of_pid(const char *cmd, const char *pid, struct cgroup_ref *ref);
 int cgroup2_mount_dir(char *dir, size_t size);
 
 /*
+ * The path of the cgroup whose directory is dir, from the root of the
+ * cgroup v2 hierarchy ("/web/ctr1"), as events name cgroups.  Returns 0, or
+ * a negative errno: -ENOENT when no cgroup2 mount here holds dir.
+ */
+int cgroup_hierarchy_path(const char *dir, char *path, size_t size);
+
+/*
  * The directories of cgroup ids ids[0..n) under root (a cgroup2 mount):
  * paths[i] is malloc'd, or NULL when ids[i] is not found.  The walk is
  * bounded in depth and in directories read, so a huge tree costs a

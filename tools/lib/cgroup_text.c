@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cgroup_text.h"
@@ -155,4 +156,32 @@ int cgroup_mountinfo_dir(const char *mountinfo, const char *path, char *dir, siz
 		return 0;
 	}
 	return -ENOENT;
+}
+
+int cgroup_mountinfo_path(const char *mountinfo, const char *dir, char *path, size_t size)
+{
+	char root[4096], mnt[4096], found_root[4096];
+	const char *p = mountinfo, *line, *rest = NULL;
+	size_t len, mlen, found_len = 0;
+	int n;
+
+	while (next_line(&p, &line, &len)) {
+		if (!cgroup2_mount(line, len, root, mnt, sizeof(root)))
+			continue;
+		mlen = strcmp(mnt, "/") ? strlen(mnt) : 0;
+		if (strncmp(dir, mnt, mlen) || (dir[mlen] && dir[mlen] != '/'))
+			continue;
+		/* The deepest mount holds dir; of two on one point, the later hides the other. */
+		if (rest && mlen < found_len)
+			continue;
+		rest = dir + mlen;
+		found_len = mlen;
+		strcpy(found_root, root);
+	}
+	if (!rest)
+		return -ENOENT;
+	if (!strcmp(found_root, "/"))
+		found_root[0] = '\0';
+	n = snprintf(path, size, "%s%s", found_root, *found_root || *rest ? rest : "/");
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }

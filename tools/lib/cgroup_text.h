@@ -31,4 +31,14 @@ int cgroup_proc_v2_path(const char *text, char *path, size_t size);
  */
 int cgroup_mountinfo_dir(const char *mountinfo, const char *path, char *dir, size_t size);
 
+/*
+ * The inverse: the cgroup v2 path (from the root of the hierarchy, as the
+ * kernel spells cgroups: "/" for the root) of dir, an absolute directory
+ * without symbolic links, from the text of /proc/self/mountinfo: under the
+ * cgroup2 mount that holds dir, the last one mounted where several do.
+ * Returns 0 with the path in path, -ENOENT when no cgroup2 mount holds dir,
+ * or -ENAMETOOLONG when it does not fit size bytes.
+ */
+int cgroup_mountinfo_path(const char *mountinfo, const char *dir, char *path, size_t size);
+
 #endif

@@ -45,8 +45,11 @@ struct ctrpol_event {
 
 /*
  * Decode one CTRPOL_CMD_EVENT message.  Returns 0, or -EBADMSG when it is
- * malformed or lacks an attribute every event has (time, verdict, class,
- * requested, profile, cgroup id, pid).
+ * malformed (an attribute of the wrong type or size, a string the ABI bounds
+ * past its bound, an address whose size is not its family's, a family or
+ * socket type above 255) or lacks an attribute every event has (time,
+ * verdict, class, requested, profile, cgroup id, pid).  Attributes this tool
+ * does not know are skipped, and so are values it has no name for.
  */
 int event_decode(struct nlmsghdr *nlh, struct ctrpol_event *ev);
 
@@ -54,17 +57,21 @@ int event_decode(struct nlmsghdr *nlh, struct ctrpol_event *ev);
 struct event_stream;
 
 /*
- * Join the events group.  Returns 0, -ENOENT without the LSM, -EPERM
- * without CAP_NET_ADMIN, or another negative errno; nl->extack as for
- * requests.
+ * Join the events group on nl's socket, which from then on carries events
+ * only: make requests on another connection.  nl stays the caller's, to
+ * close after event_stream_close().  Returns 0, -EPERM without
+ * CAP_NET_ADMIN, -EOPNOTSUPP when the running LSM has no events group, or
+ * another negative errno, with a message in nl->extack.
  */
 int event_stream_open(struct event_stream **out, struct ctrpol_nl *nl);
 
 /*
  * Wait up to timeout_ms (-1: forever) for the next event.  Returns 1 with
- * *ev set, 0 on timeout or when a signal interrupted the wait, -ENOBUFS when
- * the socket overflowed (events were lost in this process: *lost estimates
- * nothing, it is just reported), or another negative errno.
+ * *ev set; 0 on timeout, when a signal interrupted the wait, or when what
+ * arrived held no event; -ENOBUFS when the socket's receive buffer
+ * overflowed (events were lost, how many is unknown); -EBADMSG when a
+ * malformed event was skipped; or another negative errno.  After -ENOBUFS
+ * and -EBADMSG the stream goes on.
  */
 int event_stream_next(struct event_stream *s, struct ctrpol_event *ev, int timeout_ms);
 
@@ -73,7 +80,10 @@ void event_stream_close(struct event_stream *s);
 /* One line for people: time, verdict, profile, task, operation, target, denied permissions. */
 void event_print_text(FILE *out, const struct ctrpol_event *ev);
 
-/* One JSON object on one line (JSON Lines), written with json-c. */
-void event_print_json(FILE *out, const struct ctrpol_event *ev);
+/*
+ * One JSON object on one line (JSON Lines), written with json-c.  Returns 0,
+ * or -1 when memory ran out and nothing was written.
+ */
+int event_print_json(FILE *out, const struct ctrpol_event *ev);
 
 #endif

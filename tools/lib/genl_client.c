@@ -2,7 +2,6 @@
 /* The ctrpol generic netlink client, on libnl-genl-3. */
 #include <errno.h>
 #include <limits.h>
-#include <stdbool.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <netlink/genl/ctrl.h>
@@ -21,25 +20,23 @@
 
 /*
  * What the tool accepts in a reply: the kernel is trusted, but not blindly.
- * Numbers must have exactly their size (libnl checks only a minimum);
- * strings must be NUL-terminated within maxlen; types above CTRPOL_A_MAX
- * (from a newer kernel) are skipped by the parser.
+ * Numbers must have exactly their size; strings must be NUL-terminated within
+ * maxlen; types above CTRPOL_A_MAX (from a newer kernel) are skipped by the
+ * parser.
  */
-#define U32 { .type = NLA_U32, .maxlen = sizeof(uint32_t) }
-#define U64 { .type = NLA_U64, .maxlen = sizeof(uint64_t) }
 static struct nla_policy reply_policy[CTRPOL_A_MAX + 1] = {
 	[CTRPOL_A_VERSION] = { .type = NLA_STRING, .maxlen = 32 },
-	[CTRPOL_A_ABI_VERSION] = U32,
+	[CTRPOL_A_ABI_VERSION] = CTRPOL_POLICY_U32,
 	[CTRPOL_A_COUNTERS] = { .type = NLA_NESTED },
 	[CTRPOL_A_NAME] = { .type = NLA_STRING, .maxlen = CTRPOL_NAME_MAX },
-	[CTRPOL_A_CGROUP_ID] = U64,
-	[CTRPOL_A_MODE] = U32,
-	[CTRPOL_A_BLOB_SIZE] = U32,
-	[CTRPOL_A_NPROFILES] = U32,
-	[CTRPOL_A_NATTACHMENTS] = U32,
+	[CTRPOL_A_CGROUP_ID] = CTRPOL_POLICY_U64,
+	[CTRPOL_A_MODE] = CTRPOL_POLICY_U32,
+	[CTRPOL_A_BLOB_SIZE] = CTRPOL_POLICY_U32,
+	[CTRPOL_A_NPROFILES] = CTRPOL_POLICY_U32,
+	[CTRPOL_A_NATTACHMENTS] = CTRPOL_POLICY_U32,
 	[CTRPOL_A_CLASS_COUNTERS] = { .type = NLA_NESTED },
-	[CTRPOL_A_EVENT_RATE] = U32,
-	[CTRPOL_A_EVENT_BURST] = U32,
+	[CTRPOL_A_EVENT_RATE] = CTRPOL_POLICY_U32,
+	[CTRPOL_A_EVENT_BURST] = CTRPOL_POLICY_U32,
 };
 
 struct request_state {
@@ -254,8 +251,7 @@ void ctrpol_nl_counters(const struct nlattr *nest, uint64_t *counters)
 	}
 }
 
-/* nest holds whole attributes and nothing after them (libnl's parser lets trailing bytes pass). */
-static bool whole_attrs(const struct nlattr *nest)
+bool ctrpol_nl_whole_attrs(const struct nlattr *nest)
 {
 	struct nlattr *nla;
 	int rem;
@@ -271,14 +267,14 @@ int ctrpol_nl_class_counters(const struct nlattr *nest,
 	struct nlattr *nla;
 	int rem, kind;
 
-	if (!whole_attrs(nest))
+	if (!ctrpol_nl_whole_attrs(nest))
 		return -EBADMSG;
 	nla_for_each_nested(nla, nest, rem) {
 		kind = nla_type(nla);
 		/* Classes this tool does not know yet are skipped: the set only grows. */
 		if (kind < CTRPOL_RULE_FILE || kind > CTRPOL_NL_CLASS_MAX)
 			continue;
-		if (!whole_attrs(nla))
+		if (!ctrpol_nl_whole_attrs(nla))
 			return -EBADMSG;
 		ctrpol_nl_counters(nla, counters[kind]);
 	}

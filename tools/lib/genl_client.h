@@ -2,6 +2,7 @@
 #ifndef CTRPOL_GENL_CLIENT_H
 #define CTRPOL_GENL_CLIENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <netlink/attr.h>
@@ -14,6 +15,12 @@ struct ctrpol_nl {
 	int family;		/* the family's id: > 0 once ctrpol_nl_open() resolved it */
 	char extack[256];	/* the kernel's message for the last failed request */
 };
+
+/* Policy entries for numbers of exactly their size: libnl checks only a minimum. */
+#define CTRPOL_POLICY_U8	{ .type = NLA_U8, .maxlen = sizeof(uint8_t) }
+#define CTRPOL_POLICY_U16	{ .type = NLA_U16, .maxlen = sizeof(uint16_t) }
+#define CTRPOL_POLICY_U32	{ .type = NLA_U32, .maxlen = sizeof(uint32_t) }
+#define CTRPOL_POLICY_U64	{ .type = NLA_U64, .maxlen = sizeof(uint64_t) }
 
 /*
  * Called with each reply's attributes, already checked against the ABI's
@@ -67,6 +74,9 @@ int ctrpol_nl_dump(struct ctrpol_nl *nl, uint8_t cmd, ctrpol_reply_fn fn, void *
  * this tool does not know, or of the wrong size, are skipped.
  */
 void ctrpol_nl_counters(const struct nlattr *nest, uint64_t *counters);
+
+/* nest holds whole attributes and nothing after them (libnl's parser lets trailing bytes pass). */
+bool ctrpol_nl_whole_attrs(const struct nlattr *nest);
 
 /* The classes of operation counted apart: enum ctrpol_rule_kind, file (1) to kernel. */
 #define CTRPOL_NL_CLASS_MAX	CTRPOL_RULE_KERNEL

@@ -409,8 +409,7 @@ void net_sel_from_rule(const struct ctrpol_net_rule *r, struct net_sel *sel)
 	memcpy(sel->addr, r->addr, sizeof(sel->addr));
 }
 
-/* The protocol's name where the family makes it unambiguous, else NULL ("proto N"). */
-static const char *protocol_name(const struct net_sel *sel)
+const char *net_sel_protocol_name(const struct net_sel *sel)
 {
 	unsigned int ip;
 
@@ -428,7 +427,7 @@ static const char *protocol_name(const struct net_sel *sel)
 const char *net_sel_format(const struct net_sel *sel, char *buf, size_t size)
 {
 	const char *family = family_name(sel->family), *type = name_of(&socktype_names, sel->type);
-	const char *proto = sel->has_protocol ? protocol_name(sel) : NULL;
+	const char *proto = sel->has_protocol ? net_sel_protocol_name(sel) : NULL;
 	char addr[INET6_ADDRSTRLEN];
 	size_t used = 0;
 

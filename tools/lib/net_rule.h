@@ -65,6 +65,9 @@ unsigned int net_sel_emit(const struct net_sel *sel, uint16_t ops, uint8_t flags
 /* The selectors of a verified binary rule. */
 void net_sel_from_rule(const struct ctrpol_net_rule *r, struct net_sel *sel);
 
+/* The protocol's name where the family makes it unambiguous, else NULL ("proto N"). */
+const char *net_sel_protocol_name(const struct net_sel *sel);
+
 /* The selectors in canonical order ("" for none) into buf, which it returns. */
 const char *net_sel_format(const struct net_sel *sel, char *buf, size_t size);
 
