@@ -203,3 +203,17 @@ TEST(hierarchy_path_under_cgroup2_mounted_on_slash)
 	ASSERT_EQ(cgroup_mountinfo_path(on_root, "/", path, sizeof(path)), 0);
 	ASSERT_STREQ(path, "/");
 }
+
+TEST(hierarchy_path_under_the_deepest_of_several_mounts)
+{
+	static const char stacked[] =
+		"1 0 0:37 / / rw - cgroup2 cgroup2 rw\n"
+		"2 1 0:37 /kubepods /cg rw - cgroup2 cgroup2 rw\n"
+		"3 1 0:37 /other /cg2 rw - cgroup2 cgroup2 rw\n";
+	char path[64];
+
+	ASSERT_EQ(cgroup_mountinfo_path(stacked, "/cg/x", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/kubepods/x");
+	ASSERT_EQ(cgroup_mountinfo_path(stacked, "/cgx", path, sizeof(path)), 0);
+	ASSERT_STREQ(path, "/cgx");
+}

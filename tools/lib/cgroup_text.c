@@ -6,6 +6,16 @@
 
 #include "cgroup_text.h"
 
+bool cgroup_path_under(const char *path, const char *top, const char **rest)
+{
+	size_t len = strcmp(top, "/") ? strlen(top) : 0;
+
+	if (strncmp(path, top, len) || (path[len] && path[len] != '/'))
+		return false;
+	*rest = path + len;
+	return true;
+}
+
 /* The line at *p (without its newline) as [*line, *line + *len); *p moves past it. */
 static bool next_line(const char **p, const char **line, size_t *len)
 {
@@ -135,16 +145,14 @@ int cgroup_mountinfo_dir(const char *mountinfo, const char *path, char *dir, siz
 {
 	char root[4096], mnt[4096];
 	const char *p = mountinfo, *line, *rest;
-	size_t len, rlen;
+	size_t len;
 
 	while (next_line(&p, &line, &len)) {
 		if (!cgroup2_mount(line, len, root, mnt, sizeof(root)))
 			continue;
 		/* A mount of a sub-tree shows the cgroups under its root only. */
-		rlen = strcmp(root, "/") ? strlen(root) : 0;
-		if (strncmp(path, root, rlen) || (path[rlen] && path[rlen] != '/'))
+		if (!cgroup_path_under(path, root, &rest))
 			continue;
-		rest = path + rlen;
 		if (!strcmp(rest, "/"))
 			rest = "";
 		if (!strcmp(mnt, "/") && *rest)
@@ -161,21 +169,19 @@ int cgroup_mountinfo_dir(const char *mountinfo, const char *path, char *dir, siz
 int cgroup_mountinfo_path(const char *mountinfo, const char *dir, char *path, size_t size)
 {
 	char root[4096], mnt[4096], found_root[4096];
-	const char *p = mountinfo, *line, *rest = NULL;
-	size_t len, mlen, found_len = 0;
+	const char *p = mountinfo, *line, *rest = NULL, *below;
+	size_t len;
 	int n;
 
 	while (next_line(&p, &line, &len)) {
 		if (!cgroup2_mount(line, len, root, mnt, sizeof(root)))
 			continue;
-		mlen = strcmp(mnt, "/") ? strlen(mnt) : 0;
-		if (strncmp(dir, mnt, mlen) || (dir[mlen] && dir[mlen] != '/'))
+		if (!cgroup_path_under(dir, mnt, &below))
 			continue;
-		/* The deepest mount holds dir; of two on one point, the later hides the other. */
-		if (rest && mlen < found_len)
+		/* The deepest mount holds dir (least of it left below); of equals, the later. */
+		if (rest && below < rest)
 			continue;
-		rest = dir + mlen;
-		found_len = mlen;
+		rest = below;
 		strcpy(found_root, root);
 	}
 	if (!rest)

@@ -8,7 +8,15 @@
 #ifndef CTRPOL_CGROUP_TEXT_H
 #define CTRPOL_CGROUP_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/*
+ * Whether path is top or below it, at a '/' ("/a" holds "/a/b" but not
+ * "/ab"; "/" holds every absolute path); *rest is then what path has past
+ * top: "" or "/...".
+ */
+bool cgroup_path_under(const char *path, const char *top, const char **rest);
 
 /*
  * The cgroup v2 path of a task from the text of its /proc/PID/cgroup: the
