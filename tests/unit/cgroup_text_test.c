@@ -6,12 +6,6 @@
 #include "harness.h"
 #include "lib/cgroup_text.h"
 
-#define ASSERT_STREQ(a, b)                                                    \
-	do {                                                                  \
-		if (strcmp((a), (b)))                                         \
-			FAIL("%s is \"%s\", want \"%s\"", #a, (a), (b));      \
-	} while (0)
-
 static const char hybrid[] =
 	"9:name=systemd:/\n"
 	"4:memory:/process_api/16b5\n"

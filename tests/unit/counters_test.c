@@ -124,7 +124,7 @@ TEST(profile_counters_by_class_are_read_and_new_classes_skipped)
 
 	put_class(msg, CTRPOL_RULE_FILE, 100, 3, 0);
 	put_class(msg, CTRPOL_RULE_KERNEL, 0, 2, 5);
-	put_class(msg, CTRPOL_NL_CLASS_MAX + 1, 9, 9, 9);	/* from a newer kernel */
+	put_class(msg, CTRPOL_RULE_KIND_MAX + 1, 9, 9, 9);	/* from a newer kernel */
 	put_class(msg, 0, 8, 8, 8);
 	nla_nest_end(msg, classes);
 	ASSERT_EQ(decode(msg, read_profile, &p), 0);
@@ -149,7 +149,7 @@ TEST(profile_of_a_kernel_without_class_counters_has_zeros)
 	ASSERT_EQ(nla_put_string(msg, CTRPOL_A_NAME, "web"), 0);
 	memset(&p, 0xff, sizeof(p));
 	ASSERT_EQ(decode(msg, read_profile, &p), 0);
-	for (kind = 0; kind <= CTRPOL_NL_CLASS_MAX; kind++)
+	for (kind = 0; kind <= CTRPOL_RULE_KIND_MAX; kind++)
 		ASSERT_EQ(p.class_counters[kind][CTRPOL_COUNTER_DENIED], 0);
 }
 

@@ -12,13 +12,6 @@
 #include "harness.h"
 #include "lib/event.h"
 
-#define ASSERT_STREQ(a, b)                                                    \
-	do {                                                                  \
-		const char *_a = (a), *_b = (b);                              \
-		if (!_a || strcmp(_a, _b))                                    \
-			FAIL("%s is \"%s\", want \"%s\"", #a, _a ? _a : "(null)", _b); \
-	} while (0)
-
 #define TIME_NS 1795664498123456789ULL
 #define NONE (-1)
 
@@ -164,9 +157,11 @@ TEST(mount_event_is_read_whole)
 
 	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_FSTYPE, "fuse.sshfs"), 0);
 	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_PATH, "/mnt"), 0);
+	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_SOURCE, "me@host:/srv"), 0);
 	ASSERT_EQ(decode(&b, &ev), 0);
 	ASSERT_STREQ(ev.fstype, "fuse.sshfs");
 	ASSERT_STREQ(ev.path, "/mnt");
+	ASSERT_STREQ(ev.source, "me@host:/srv");
 	nlmsg_free(b.msg);
 }
 
@@ -185,6 +180,23 @@ TEST(peer_event_is_read_whole)
 	/* Signal 0 is a signal: it probes that the task exists. */
 	ASSERT_TRUE(ev.has_signal);
 	ASSERT_EQ(ev.signal, 0);
+	nlmsg_free(b.msg);
+}
+
+TEST(empty_strings_are_what_the_kernel_could_not_spell)
+{
+	struct built b = begin_as(CTRPOL_CMD_EVENT, CTRPOL_RULE_MOUNT, CTRPOL_MOUNT_MOUNT, NONE);
+	struct ctrpol_event ev;
+
+	/* The cgroup path again, empty: the last of an attribute counts. */
+	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_CGROUP_PATH, ""), 0);
+	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_FSTYPE, ""), 0);
+	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_SOURCE, ""), 0);
+	ASSERT_EQ(decode(&b, &ev), 0);
+	ASSERT_EQ(ev.cgroup_path, NULL);
+	ASSERT_EQ(ev.source, NULL);
+	/* But a filesystem type that is no valid name is "", not unknown. */
+	ASSERT_STREQ(ev.fstype, "");
 	nlmsg_free(b.msg);
 }
 
@@ -270,6 +282,12 @@ TEST(strings_unterminated_or_past_their_bound_are_refused)
 
 	b = begin(CTRPOL_RULE_PEER, CTRPOL_PEER_TRACE);
 	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_PEER_PROFILE, name), 0);
+	assert_refused(b);
+
+	memset(path, 's', 256);
+	path[256] = '\0';
+	b = begin(CTRPOL_RULE_MOUNT, CTRPOL_MOUNT_BIND);
+	ASSERT_EQ(nla_put_string(b.msg, CTRPOL_EV_SOURCE, path), 0);
 	assert_refused(b);
 
 	memset(path, 'p', sizeof(path) - 1);

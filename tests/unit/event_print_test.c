@@ -14,13 +14,6 @@
 #include "lib/event.h"
 #include "lib/text_escape.h"
 
-#define ASSERT_STREQ(a, b)                                                    \
-	do {                                                                  \
-		const char *_a = (a), *_b = (b);                              \
-		if (strcmp(_a, _b))                                           \
-			FAIL("%s is\n%s\nwant\n%s", #a, _a, _b);              \
-	} while (0)
-
 #define WHEN "2026-11-26T03:41:38.123456Z"
 #define WHO "denied web pid 123 (cat) uid 0 /ctr/a: "
 /* The keys every event has, of the event base() makes, from "profile" on. */
@@ -193,11 +186,12 @@ TEST(mount)
 
 	ev.fstype = "proc";
 	ev.path = "/proc";
-	ASSERT_STREQ(text(&ev), WHEN " " WHO "mount mount fstype proc on /proc [denied: mount] "
-		     "exe /bin/busybox\n");
+	ev.source = "none";
+	ASSERT_STREQ(text(&ev), WHEN " " WHO "mount mount fstype proc on /proc from none "
+		     "[denied: mount] exe /bin/busybox\n");
 	ASSERT_CONTAINS(json(&ev), "\"class\":\"mount\",\"operation\":[\"mount\"],"
 			"\"denied\":[\"mount\"]," JSON_TASK ",\"fstype\":\"proc\","
-			"\"path\":\"/proc\"}\n");
+			"\"path\":\"/proc\",\"source\":\"none\"}\n");
 }
 
 TEST(umount_without_fstype_or_path)
@@ -206,7 +200,7 @@ TEST(umount_without_fstype_or_path)
 
 	ev.fstype = "";
 	ASSERT_CONTAINS(text(&ev), ": mount umount (no path) [denied: umount]");
-	ASSERT_CONTAINS(json(&ev), ",\"fstype\":\"\",\"path\":null}\n");
+	ASSERT_CONTAINS(json(&ev), ",\"fstype\":\"\",\"path\":null,\"source\":null}\n");
 }
 
 TEST(ptrace_of_an_unconfined_task)

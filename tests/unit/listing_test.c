@@ -12,12 +12,6 @@
 #include "json_check.h"
 #include "lib/listing.h"
 
-#define ASSERT_STREQ(a, b)                                                    \
-	do {                                                                  \
-		if (strcmp((a), (b)))                                         \
-			FAIL("%s is\n%s\nwant\n%s", #a, (a), (b));            \
-	} while (0)
-
 static struct kernel_profile profiles[2];
 static struct kernel_attachment attachments[2] = {
 	{ .cgroup_id = 1234, .name = "web" },

@@ -8,6 +8,7 @@
 #include "event.h"
 
 /* Strings the ABI bounds are refused past their bound; the others are bounded by the message. */
+#define SOURCE_SIZE		256	/* the ABI's 255 bytes at most of a mount's source, a NUL */
 #define STRING			{ .type = NLA_STRING }
 #define BOUNDED_STRING(max)	{ .type = NLA_STRING, .maxlen = (max) }
 
@@ -41,6 +42,7 @@ static struct nla_policy event_policy[CTRPOL_EV_MAX + 1] = {
 	[CTRPOL_EV_PEER_PROFILE] = BOUNDED_STRING(CTRPOL_NAME_MAX),
 	[CTRPOL_EV_SIGNAL] = CTRPOL_POLICY_U32,
 	[CTRPOL_EV_SUPPRESSED] = CTRPOL_POLICY_U64,
+	[CTRPOL_EV_SOURCE] = BOUNDED_STRING(SOURCE_SIZE),
 };
 
 /* What every event has, whatever its class. */
@@ -49,9 +51,10 @@ static const int required[] = {
 	CTRPOL_EV_PROFILE, CTRPOL_EV_CGROUP_ID, CTRPOL_EV_PID,
 };
 
+/* A string attribute; NULL where the kernel sent none, or an empty one (it could not spell it). */
 static const char *string_or_null(struct nlattr *nla)
 {
-	return nla ? nla_get_string(nla) : NULL;
+	return nla && *nla_get_string(nla) ? nla_get_string(nla) : NULL;
 }
 
 /* The address, of the size its family has; false when they disagree. */
@@ -114,7 +117,9 @@ int event_decode(struct nlmsghdr *nlh, struct ctrpol_event *ev)
 	ev->comm = string_or_null(a[CTRPOL_EV_COMM]);
 	ev->exe = string_or_null(a[CTRPOL_EV_EXE]);
 	ev->path = string_or_null(a[CTRPOL_EV_PATH]);
-	ev->fstype = string_or_null(a[CTRPOL_EV_FSTYPE]);
+	/* An fstype that is no valid name is "", not absent. */
+	ev->fstype = a[CTRPOL_EV_FSTYPE] ? nla_get_string(a[CTRPOL_EV_FSTYPE]) : NULL;
+	ev->source = string_or_null(a[CTRPOL_EV_SOURCE]);
 	ev->has_capability = a[CTRPOL_EV_CAPABILITY];
 	if (ev->has_capability)
 		ev->capability = nla_get_u8(a[CTRPOL_EV_CAPABILITY]);

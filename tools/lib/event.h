@@ -23,12 +23,13 @@ struct ctrpol_event {
 	uint64_t denied;
 	const char *profile;
 	uint64_t cgroup_id;
-	const char *cgroup_path;
+	const char *cgroup_path;	/* NULL when the kernel could not spell it */
 	uint32_t pid, tgid, uid;
 	const char *comm;
 	const char *exe;
 	const char *path;		/* FILE, MOUNT */
 	const char *fstype;		/* MOUNT */
+	const char *source;		/* MOUNT: the source mount(2) was given */
 	bool has_capability;
 	uint8_t capability;		/* CAP */
 	uint16_t family, sock_type, protocol;	/* NET */

@@ -64,6 +64,7 @@ static void add_target(struct json_object *o, const struct ctrpol_event *ev)
 	case CTRPOL_RULE_MOUNT:
 		add(o, "fstype", json_text(ev->fstype));
 		add(o, "path", json_text(ev->path));
+		add(o, "source", json_text(ev->source));
 		break;
 	case CTRPOL_RULE_PEER:
 		add(o, "peer_pid", ev->has_peer ? json_object_new_uint64(ev->peer_pid) : NULL);

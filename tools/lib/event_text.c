@@ -112,6 +112,10 @@ static void put_operation(FILE *out, const struct ctrpol_event *ev)
 			text_put_escaped(out, ev->fstype);
 		}
 		put_path(out, " on ", ev->path);
+		if (ev->source) {
+			fputs(" from ", out);
+			text_put_escaped(out, ev->source);
+		}
 		break;
 	case CTRPOL_RULE_PEER:
 		put_peer(out, ev);

@@ -272,7 +272,7 @@ int ctrpol_nl_class_counters(const struct nlattr *nest,
 	nla_for_each_nested(nla, nest, rem) {
 		kind = nla_type(nla);
 		/* Classes this tool does not know yet are skipped: the set only grows. */
-		if (kind < CTRPOL_RULE_FILE || kind > CTRPOL_NL_CLASS_MAX)
+		if (kind < CTRPOL_RULE_FILE || kind > CTRPOL_RULE_KIND_MAX)
 			continue;
 		if (!ctrpol_nl_whole_attrs(nla))
 			return -EBADMSG;

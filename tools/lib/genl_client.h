@@ -78,13 +78,10 @@ void ctrpol_nl_counters(const struct nlattr *nest, uint64_t *counters);
 /* nest holds whole attributes and nothing after them (libnl's parser lets trailing bytes pass). */
 bool ctrpol_nl_whole_attrs(const struct nlattr *nest);
 
-/* The classes of operation counted apart: enum ctrpol_rule_kind, file (1) to kernel. */
-#define CTRPOL_NL_CLASS_MAX	CTRPOL_RULE_KERNEL
-
 /*
  * Copy the counters of each class nested in nest (a CTRPOL_A_CLASS_COUNTERS)
  * into counters[kind] (indexed by enum ctrpol_counter, as ctrpol_nl_counters()
- * does), for kind 1..CTRPOL_NL_CLASS_MAX; classes this tool does not know are
+ * does), for kind 1..CTRPOL_RULE_KIND_MAX; classes this tool does not know are
  * skipped.  Returns 0, or -EBADMSG when nest, or the nest of a class, does not
  * hold whole attributes.
  */

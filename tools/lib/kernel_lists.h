@@ -16,7 +16,7 @@ struct kernel_profile {
 	uint32_t nattachments;
 	uint64_t counters[CTRPOL_COUNTER_MAX + 1];	/* indexed by enum ctrpol_counter */
 	/* The same counters class by class, [enum ctrpol_rule_kind]; [0] is unused. */
-	uint64_t class_counters[CTRPOL_NL_CLASS_MAX + 1][CTRPOL_COUNTER_MAX + 1];
+	uint64_t class_counters[CTRPOL_RULE_KIND_MAX + 1][CTRPOL_COUNTER_MAX + 1];
 };
 
 /* One message of CTRPOL_CMD_LIST_ATTACHMENTS. */

@@ -65,7 +65,7 @@ static void print_profile(FILE *out, const struct kernel_profile *p, int w)
 	put_decisions(out, p->counters);
 	fprintf(out, "  %8" PRIu64 "  %8" PRIu64 "\n", p->counters[CTRPOL_COUNTER_EVENTS],
 		p->counters[CTRPOL_COUNTER_DROPPED]);
-	for (kind = CTRPOL_RULE_FILE; kind <= CTRPOL_NL_CLASS_MAX; kind++) {
+	for (kind = CTRPOL_RULE_FILE; kind <= CTRPOL_RULE_KIND_MAX; kind++) {
 		if (!decided(p->class_counters[kind]))
 			continue;
 		snprintf(label, sizeof(label), CLASS_INDENT "%s", name_of(&class_names, kind));
@@ -130,7 +130,7 @@ static struct json_object *profile_json(const struct kernel_profile *p)
 	json_object_object_add(o, "dropped",
 			       json_object_new_uint64(p->counters[CTRPOL_COUNTER_DROPPED]));
 	/* Every class, decided on or not: scripts find the same keys each time. */
-	for (kind = CTRPOL_RULE_FILE; kind <= CTRPOL_NL_CLASS_MAX; kind++) {
+	for (kind = CTRPOL_RULE_FILE; kind <= CTRPOL_RULE_KIND_MAX; kind++) {
 		struct json_object *c = json_object_new_object();
 
 		add_decisions(c, p->class_counters[kind]);
