@@ -186,8 +186,8 @@ static int watch(struct event_stream *s, const struct options *o, struct tally *
 				CMD);
 			t->overflows++;
 		} else if (got == -EBADMSG) {
-			fprintf(stderr, "ctrpol %s: a malformed event from the kernel was skipped\n",
-				CMD);
+			fprintf(stderr, "ctrpol %s: a malformed event from the kernel was "
+				"skipped\n", CMD);
 			t->malformed++;
 		} else if (got < 0) {
 			fprintf(stderr, "ctrpol %s: receiving events failed: %s\n", CMD,

@@ -32,8 +32,8 @@ int cmd_status(int argc, char **argv)
 	if (ks.has_nattachments)
 		printf("attachments:       %u\n", ks.nattachments);
 	if (ks.has_event_limit)
-		printf("events:            %" PRIu64 " sent, %" PRIu64 " dropped (limit %u/s, burst %u "
-		       "per profile)\n", ks.counters[CTRPOL_COUNTER_EVENTS],
+		printf("events:            %" PRIu64 " sent, %" PRIu64 " dropped "
+		       "(limit %u/s, burst %u per profile)\n", ks.counters[CTRPOL_COUNTER_EVENTS],
 		       ks.counters[CTRPOL_COUNTER_DROPPED], ks.event_rate, ks.event_burst);
 	return CTRPOL_EXIT_OK;
 }

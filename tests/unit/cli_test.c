@@ -211,8 +211,8 @@ static const struct refusal usage_errors[] = {
 	{ { "list", "web" }, "ctrpol list: unexpected argument 'web'" },
 	{ { "list", "--yaml" }, "usage: ctrpol list [--json]" },
 	{ { "monitor", "web" }, "ctrpol monitor: unexpected argument 'web'" },
-	{ { "monitor", "--yaml" }, "usage: ctrpol monitor [--json] [--profile NAME] [--cgroup PATH] "
-	  "[--duration SECONDS]" },
+	{ { "monitor", "--yaml" },
+	  "usage: ctrpol monitor [--json] [--profile NAME] [--cgroup PATH] [--duration SECONDS]" },
 	{ { "monitor", "--profile", "b@d" }, "ctrpol monitor: 'b@d' is not a profile name" },
 	{ { "monitor", "--duration", "0" }, "ctrpol monitor: '0' is not a duration: give whole "
 	  "seconds, 1 or more" },

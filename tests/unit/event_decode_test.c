@@ -341,7 +341,8 @@ TEST(families_and_types_beyond_a_byte_are_refused)
 	assert_refused(b);
 
 	b = begin(CTRPOL_RULE_NET, CTRPOL_NET_CREATE);
-	ASSERT_EQ(nla_put_u16(b.msg, CTRPOL_EV_SOCK_TYPE, 0x800 | SOCK_STREAM), 0);	/* SOCK_NONBLOCK */
+	/* A type with SOCK_NONBLOCK in it. */
+	ASSERT_EQ(nla_put_u16(b.msg, CTRPOL_EV_SOCK_TYPE, 0x800 | SOCK_STREAM), 0);
 	assert_refused(b);
 }
 

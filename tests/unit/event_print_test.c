@@ -228,7 +228,8 @@ TEST(signals_to_a_confined_task)
 	ASSERT_STREQ(text(&ev), WHEN " " WHO "signal term peer db pid 77 [denied: signal] "
 		     "exe /bin/busybox\n");
 	ASSERT_CONTAINS(json(&ev), "\"operation\":[\"signal\"],\"denied\":[\"signal\"],"
-			JSON_TASK ",\"peer_pid\":77,\"peer_profile\":\"db\",\"signal\":\"term\"}\n");
+			JSON_TASK ",\"peer_pid\":77,\"peer_profile\":\"db\","
+			"\"signal\":\"term\"}\n");
 
 	/* Signal 0 probes; real-time signals have numbers only. */
 	ev.signal = 0;

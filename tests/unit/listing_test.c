@@ -66,11 +66,14 @@ TEST(text_shows_each_profile_then_the_classes_it_decided_on)
 	struct listing l = sample(paths);
 
 	ASSERT_STREQ(printed(&l, print_text),
-		"PROFILE   MODE           SIZE  ATTACHED     ALLOWED      DENIED  COMPLAINED    EVENTS   DROPPED\n"
-		"web       enforce        5939         1         120           3           0        12         1\n"
+		"PROFILE   MODE           SIZE  ATTACHED     ALLOWED      DENIED  COMPLAINED"
+		"    EVENTS   DROPPED\n"
+		"web       enforce        5939         1         120           3           0"
+		"        12         1\n"
 		"  file                                          100           3           0\n"
 		"  net                                            20           0           0\n"
-		"db        complain        812         0           0           0           0         0         0\n"
+		"db        complain        812         0           0           0           0"
+		"         0         0\n"
 		"\n"
 		"CGROUP                PROFILE   PATH\n"
 		"1234                  web       /sys/fs/cgroup/web\n"
@@ -109,7 +112,8 @@ TEST(json_holds_counters_classes_and_attachments)
 		"\"peer\":{\"allowed\":0,\"denied\":0,\"complained\":0},"
 		"\"kernel\":{\"allowed\":0,\"denied\":0,\"complained\":0}}},"
 		"{\"name\":\"db\",\"mode\":\"complain\",\"blob_size\":812,\"attachments\":0,"
-		"\"allowed\":0,\"denied\":0,\"complained\":0,\"events\":0,\"dropped\":0,\"classes\":{"
+		"\"allowed\":0,\"denied\":0,\"complained\":0,\"events\":0,\"dropped\":0,"
+		"\"classes\":{"
 		"\"file\":{\"allowed\":0,\"denied\":0,\"complained\":0},"
 		"\"cap\":{\"allowed\":0,\"denied\":0,\"complained\":0},"
 		"\"net\":{\"allowed\":0,\"denied\":0,\"complained\":0},"

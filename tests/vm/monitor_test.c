@@ -104,17 +104,30 @@ static void stop_monitor(pid_t pid, int sig)
 	ASSERT_CONTAINS(slurp(ERR), " events shown, ");
 }
 
+/* A cgroup confined by profile name, denied reads of SECRET. */
+static void confine_denying(struct confined *c, const char *name)
+{
+	put_file(SECRET, "secret\n", 0644);
+	confine(c, name, "default allow\ndeny read " SECRET);
+}
+
+/* A monitor started with argv shows c's denial (a line holding want), then sig stops it. */
+static void watch_a_denial(struct confined *c, char *const argv[], const char *want, int sig)
+{
+	pid_t pid = start_monitor(AS_CALLER, argv);
+
+	provoke_until_shown(c->cgroup, want);
+	stop_monitor(pid, sig);
+	show_first_line();
+}
+
 TEST(json_lines_of_a_denial)
 {
 	struct confined c;
-	pid_t pid;
 
-	put_file(SECRET, "secret\n", 0644);
-	confine(&c, "mon-json", "default allow\ndeny read " SECRET);
-	pid = start_monitor(AS_CALLER, (char *[]){ "ctrpol", "monitor", "--json", NULL });
-	provoke_until_shown(c.cgroup, "\"profile\":\"mon-json\"");
-	stop_monitor(pid, SIGTERM);
-	show_first_line();
+	confine_denying(&c, "mon-json");
+	watch_a_denial(&c, (char *[]){ "ctrpol", "monitor", "--json", NULL },
+		       "\"profile\":\"mon-json\"", SIGTERM);
 	ASSERT_CONTAINS(slurp(OUT), "\"verdict\":\"denied\",\"class\":\"file\","
 			"\"operation\":[\"read\"],\"denied\":[\"read\"],\"profile\":\"mon-json\",");
 	ASSERT_CONTAINS(slurp(OUT), "\"cgroup\":\"/mon-json\",");
@@ -125,14 +138,10 @@ TEST(json_lines_of_a_denial)
 TEST(text_lines_of_a_denial)
 {
 	struct confined c;
-	pid_t pid;
 
-	put_file(SECRET, "secret\n", 0644);
-	confine(&c, "mon-text", "default allow\ndeny read " SECRET);
-	pid = start_monitor(AS_CALLER, (char *[]){ "ctrpol", "monitor", NULL });
-	provoke_until_shown(c.cgroup, " denied mon-text pid ");
-	stop_monitor(pid, SIGINT);
-	show_first_line();
+	confine_denying(&c, "mon-text");
+	watch_a_denial(&c, (char *[]){ "ctrpol", "monitor", NULL }, " denied mon-text pid ",
+		       SIGINT);
 	ASSERT_CONTAINS(slurp(OUT), " /mon-text: file read " SECRET " [denied: read] exe ");
 	unconfine(&c);
 }
@@ -143,9 +152,8 @@ TEST(filters_show_one_profile_or_one_cgroup_subtree)
 	char dir[256];
 	pid_t pid;
 
-	put_file(SECRET, "secret\n", 0644);
-	confine(&shown, "mon-shown", "default allow\ndeny read " SECRET);
-	confine(&hidden, "mon-hidden", "default allow\ndeny read " SECRET);
+	confine_denying(&shown, "mon-shown");
+	confine_denying(&hidden, "mon-hidden");
 	snprintf(dir, sizeof(dir), CGROUP_ROOT "/%s", shown.cgroup);
 	pid = start_monitor(AS_CALLER, (char *[]){ "ctrpol", "monitor", "--cgroup", dir, NULL });
 	ASSERT_EQ(try_in(hidden.cgroup, "read", SECRET, NULL), EACCES);
@@ -192,13 +200,10 @@ TEST(status_and_list_count_the_events)
 {
 	struct confined c;
 	struct cmd_result r;
-	pid_t pid;
 
-	put_file(SECRET, "secret\n", 0644);
-	confine(&c, "mon-count", "default allow\ndeny read " SECRET);
-	pid = start_monitor(AS_CALLER, (char *[]){ "ctrpol", "monitor", NULL });
-	provoke_until_shown(c.cgroup, " denied mon-count ");
-	stop_monitor(pid, SIGTERM);
+	confine_denying(&c, "mon-count");
+	watch_a_denial(&c, (char *[]){ "ctrpol", "monitor", NULL }, " denied mon-count ",
+		       SIGTERM);
 	run_cmd((char *[]){ "ctrpol", "status", NULL }, AS_CALLER, &r);
 	ASSERT_EQ(r.status, 0);
 	ASSERT_CONTAINS(r.out, "\nevents:            ");

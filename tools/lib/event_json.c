@@ -42,8 +42,8 @@ static void add_socket(struct json_object *o, const struct ctrpol_event *ev)
 	add(o, "family", name_or_number(name_of(&family_names, ev->family), ev->family));
 	add(o, "type", name_or_number(name_of(&socktype_names, ev->sock_type), ev->sock_type));
 	add(o, "protocol", name_or_number(net_sel_protocol_name(&sel), ev->protocol));
-	add(o, "address", ev->addr_len ? json_object_new_string(inet_ntop(ev->family, ev->addr, text,
-									    sizeof(text))) : NULL);
+	add(o, "address", ev->addr_len ?
+	    json_object_new_string(inet_ntop(ev->family, ev->addr, text, sizeof(text))) : NULL);
 	add(o, "port", ev->addr_len ? json_object_new_uint64(ev->port) : NULL);
 }
 

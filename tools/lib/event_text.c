@@ -165,7 +165,8 @@ void event_print_text(FILE *out, const struct ctrpol_event *ev)
 	fputs(": ", out);
 	put_operation(out, ev);
 	if (ev->denied) {
-		fputs(ev->verdict == CTRPOL_VERDICT_COMPLAINED ? " [would deny: " : " [denied: ", out);
+		fputs(ev->verdict == CTRPOL_VERDICT_COMPLAINED ? " [would deny: " : " [denied: ",
+		      out);
 		put_perms(out, ev->cls, ev->denied);
 		fputc(']', out);
 	}

@@ -60,7 +60,7 @@ void event_net_sel(const struct ctrpol_event *ev, struct net_sel *sel)
 	sel->family = (uint8_t)ev->family;
 	sel->type = (uint8_t)ev->sock_type;
 	sel->protocol = ev->protocol;
-	/* Protocol 0 is the family's default, which a rule names by leaving it out; not so netlink's. */
+	/* Protocol 0 is the family's default, which rules leave out; not netlink's (route). */
 	sel->has_protocol = ev->protocol || ev->family == AF_NETLINK;
 	sel->has_addr = ev->addr_len != 0;
 	sel->prefix = ev->addr_len * 8;

@@ -52,8 +52,8 @@ struct json_object *json_text(const char *s)
 
 int json_print_line(FILE *out, struct json_object *o)
 {
-	const char *text = o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-							      JSON_C_TO_STRING_NOSLASHESCAPE) : NULL;
+	int flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
+	const char *text = o ? json_object_to_json_string_ext(o, flags) : NULL;
 
 	if (text)
 		fprintf(out, "%s\n", text);

@@ -110,7 +110,8 @@ static void add_decisions(struct json_object *o, const uint64_t *counters)
 {
 	json_object_object_add(o, "allowed",
 			       json_object_new_uint64(counters[CTRPOL_COUNTER_ALLOWED]));
-	json_object_object_add(o, "denied", json_object_new_uint64(counters[CTRPOL_COUNTER_DENIED]));
+	json_object_object_add(o, "denied",
+			       json_object_new_uint64(counters[CTRPOL_COUNTER_DENIED]));
 	json_object_object_add(o, "complained",
 			       json_object_new_uint64(counters[CTRPOL_COUNTER_COMPLAINED]));
 }
@@ -159,7 +160,8 @@ int listing_print_json(FILE *out, const struct listing *l)
 	for (i = 0; i < l->nprofiles; i++)
 		json_object_array_add(profiles, profile_json(&l->profiles[i]));
 	for (i = 0; i < l->nattachments; i++)
-		json_object_array_add(attachments, attachment_json(&l->attachments[i], l->paths[i]));
+		json_object_array_add(attachments,
+				      attachment_json(&l->attachments[i], l->paths[i]));
 	json_object_object_add(doc, "profiles", profiles);
 	json_object_object_add(doc, "attachments", attachments);
 	return json_print_line(out, doc);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Names from outside (file names, commands, cgroups) written for a terminal, unable to forge output. */
+/* Names from outside (file names, commands, cgroups) written so that they cannot forge output. */
 #ifndef CTRPOL_TEXT_ESCAPE_H
 #define CTRPOL_TEXT_ESCAPE_H
 
