@@ -259,3 +259,14 @@ bool list_next(const char *s, size_t len, size_t *pos, size_t *off, size_t *item
 	*pos = comma ? (size_t)(comma - s) + 1 : len;
 	return true;
 }
+
+bool fstype_name_valid(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return false;
+	return len && len <= FSTYPE_NAME_MAX;
+}

@@ -76,6 +76,13 @@ const char *name_suggest(const char *name, size_t len, const struct name_table *
  */
 bool list_next(const char *s, size_t len, size_t *pos, size_t *off, size_t *item_len);
 
+/*
+ * Filesystem types as mount rules name them, and as the kernel reports them:
+ * 1 to FSTYPE_NAME_MAX of a-z 0-9 . _ - (tmpfs, fuse.sshfs).
+ */
+#define FSTYPE_NAME_MAX 31	/* the longest name in /proc/filesystems is far shorter */
+bool fstype_name_valid(const char *s, size_t len);
+
 /* The families an IP protocol implies: bit 0 for AF_INET, bit 1 for AF_INET6. */
 #define IP_FAMILY_INET	1U
 #define IP_FAMILY_INET6	2U

@@ -10,23 +10,10 @@
 #include "parser_limits.h"
 #include "rule_text.h"
 
-#define FSTYPE_MAX 31	/* the longest name in /proc/filesystems is far shorter */
-
 struct fstypes {
-	char text[MAX_FSTYPES * (FSTYPE_MAX + 1)];	/* "t1,t2" */
+	char text[MAX_FSTYPES * (FSTYPE_NAME_MAX + 1)];	/* "t1,t2" */
 	unsigned int n;
 };
-
-static bool valid_fstype(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		      s[i] == '.' || s[i] == '_' || s[i] == '-'))
-			return false;
-	return len && len <= FSTYPE_MAX;
-}
 
 static int fstype_item(const struct rule_ctx *c, const struct loc *at, const char *item,
 		       size_t len, void *arg)
@@ -34,17 +21,17 @@ static int fstype_item(const struct rule_ctx *c, const struct loc *at, const cha
 	struct fstypes *t = arg;
 	size_t used = strlen(t->text);
 
-	if (!valid_fstype(item, len)) {
+	if (!fstype_name_valid(item, len)) {
 		diag_error(c->d, at, "bad filesystem type '%.*s'", (int)len, item);
 		diag_hint(c->d, "a filesystem type is named as in /proc/filesystems: 1 to %d of a-z, 0-9, '.', '_', '-' (tmpfs, proc, fuse.sshfs)",
-			  FSTYPE_MAX);
+			  FSTYPE_NAME_MAX);
 		return -1;
 	}
 	if (t->n == MAX_FSTYPES) {
 		diag_error(c->d, at, "more than %d filesystem types in one rule", MAX_FSTYPES);
 		return -1;
 	}
-	/* Room is reserved for MAX_FSTYPES names of FSTYPE_MAX bytes, and their commas. */
+	/* Room is reserved for MAX_FSTYPES names of FSTYPE_NAME_MAX bytes, and their commas. */
 	memcpy(t->text + used + (used != 0), item, len);
 	if (used)
 		t->text[used] = ',';
