@@ -9,6 +9,7 @@ int cmd_compile(int argc, char **argv);
 int cmd_detach(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);

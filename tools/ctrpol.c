@@ -19,6 +19,7 @@ static const struct command {
 	{ "detach", cmd_detach, "stop confining a cgroup with its profile" },
 	{ "dump", cmd_dump, "show what a compiled profile holds" },
 	{ "explain", cmd_explain, "the verdict on an operation, and the rules that decide it" },
+	{ "learn", cmd_learn, "learn a profile from what a cgroup's workload does" },
 	{ "list", cmd_list, "profiles loaded, their counters, and the cgroups they confine" },
 	{ "load", cmd_load, "load (or --replace) profiles: policies or compiled ones" },
 	{ "monitor", cmd_monitor, "the LSM's events as they happen: denials, complaints, audits" },
@@ -43,12 +44,13 @@ static void usage(FILE *out)
 		     "  %d  the running kernel has no active ctrpol LSM\n"
 		     "  %d  permission denied: a capability is missing\n"
 		     "  %d  the policy has errors (or warnings, with check --werror)\n"
+		     "  %d  internal error: a bug in ctrpol, to report (learn keeps its output)\n"
 		     "ctrpol explain exits 0 when the operation is allowed, 1 when denied;\n"
 		     "ctrpol monitor exits 0 when a signal or --duration stops it.\n\n"
 		     "Querying the LSM needs CAP_NET_ADMIN; changing its policy (load, unload,\n"
-		     "attach, detach) needs CAP_MAC_ADMIN too. See ctrpol(8).\n",
+		     "attach, detach, learn) needs CAP_MAC_ADMIN too. See ctrpol(8).\n",
 		CTRPOL_EXIT_OK, CTRPOL_EXIT_FAILED, CTRPOL_EXIT_USAGE,
-		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM, CTRPOL_EXIT_POLICY);
+		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM, CTRPOL_EXIT_POLICY, CTRPOL_EXIT_INTERNAL);
 }
 
 int main(int argc, char **argv)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "lib/cgroup.h"
 #include "release.h"
 #include <linux/ctrpol.h>
 
@@ -51,6 +52,8 @@ TEST(help_lists_commands_and_exit_codes)
 	ASSERT_CONTAINS(r.out, "  2  bad command line");
 	ASSERT_CONTAINS(r.out, "  3  the running kernel has no active ctrpol LSM");
 	ASSERT_CONTAINS(r.out, "  4  permission denied");
+	ASSERT_CONTAINS(r.out, "  learn ");
+	ASSERT_CONTAINS(r.out, "  6  internal error");
 }
 
 TEST(no_command_is_a_usage_error)
@@ -116,13 +119,13 @@ TEST(version_without_the_lsm_still_prints_the_tool)
 	ASSERT_CONTAINS(r.err, "ctrpol version: the running kernel has no active ctrpol LSM");
 }
 
-/* Run ctrpol with the arguments args (NULL-terminated, at most 8). */
+/* Run ctrpol with the arguments args (NULL-terminated, at most 10). */
 static void run_args(char *const *args, struct cmd_result *r)
 {
-	char *argv[10] = { ctrpol() };
+	char *argv[12] = { ctrpol() };
 	size_t i;
 
-	for (i = 0; args[i] && i < 8; i++)
+	for (i = 0; args[i] && i < 10; i++)
 		argv[i + 1] = args[i];
 	run_cmd(argv, AS_CALLER, r);
 }
@@ -177,7 +180,7 @@ static void cgroup_v1_dir(char *dir, size_t size)
 
 /* A command line refused before anything reaches the kernel, and what ctrpol says. */
 struct refusal {
-	char *argv[8];
+	char *argv[10];
 	const char *says;
 };
 
@@ -218,6 +221,21 @@ static const struct refusal usage_errors[] = {
 	  "seconds, 1 or more" },
 	{ { "monitor", "--duration", "1.5" }, "ctrpol monitor: '1.5' is not a duration" },
 	{ { "monitor", "--cgroup", "/tmp" }, "ctrpol monitor: '/tmp' is not a cgroup" },
+	{ { "learn", "-o", "x.ctp" }, "ctrpol learn: which cgroup? give --cgroup PATH" },
+	{ { "learn", "--cgroup", "/sys/fs/cgroup" }, "ctrpol learn: where to? give -o OUT" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp" }, "ctrpol learn: '/tmp' is not a cgroup" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp", "--duration", "0" },
+	  "ctrpol learn: --duration takes whole seconds, 1 to" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp", "--duration", "1m" },
+	  "ctrpol learn: --duration takes whole seconds" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp", "--name", "a b" },
+	  "ctrpol learn: 'a b' is not a profile name" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp", "--name", "unconfined" },
+	  "ctrpol learn: 'unconfined' is not a profile name" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp", "--name", "a", "--from", "b.ctp" },
+	  "ctrpol learn: --name names a new profile; with --from, the profile keeps the name" },
+	{ { "learn", "--cgroup", "/tmp", "-o", "x.ctp", "now" },
+	  "ctrpol learn: unexpected argument 'now'" },
 };
 
 TEST(usage_errors_of_the_policy_commands_exit_2)
@@ -355,5 +373,74 @@ TEST(policy_commands_without_the_lsm_say_so)
 			 cmds[i][0]);
 		ASSERT_CONTAINS(r.err, expect);
 	}
+	scratch_remove(path, NULL);
+}
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		FAIL("cannot write %s", path);
+}
+
+/* The cgroup2 mount, a cgroup learn accepts; or SKIP. */
+static void cgroup2_dir(char *dir, size_t size)
+{
+	if (cgroup2_mount_dir(dir, size))
+		SKIP("no cgroup2 mount here");
+}
+
+TEST(learn_checks_its_starting_policy_before_the_kernel)
+{
+	static const char blob_magic[] = "CTPL\0\0\0\0";
+	static const char broken[] = "profile t {\n    allow wirte /x\n}\n";
+	static const char includes[] = "profile t {\n    include \"inc.ctp\"\n}\n";
+	char cg[PATH_MAX], bin[PATH_MAX], bad[PATH_MAX], inc[PATH_MAX], out[PATH_MAX + 16];
+	struct cmd_result r;
+
+	cgroup2_dir(cg, sizeof(cg));
+	scratch_file(bin, sizeof(bin), "t.ctpb", blob_magic, sizeof(blob_magic));
+	scratch_file(bad, sizeof(bad), "bad.ctp", broken, strlen(broken));
+	scratch_file(inc, sizeof(inc), "inc.ctp", "", 0);
+	/* The included file is next to inc-user.ctp, not next to OUT in another directory. */
+	snprintf(strrchr(inc, '/'), sizeof(inc) - (size_t)(strrchr(inc, '/') - inc),
+		 "/inc-user.ctp");
+	write_text(inc, includes);
+	snprintf(out, sizeof(out), "%s.d", bad);
+	*strrchr(out, '/') = '\0';
+	snprintf(out + strlen(out), sizeof(out) - strlen(out), "/out.ctp");
+	RUN(&r, "learn", "--cgroup", cg, "--from", bin, "-o", out);
+	ASSERT_EQ(r.status, 5);
+	ASSERT_CONTAINS(r.err, "--from takes a policy's text (.ctp)");
+	RUN(&r, "learn", "--cgroup", cg, "--from", bad, "-o", out);
+	ASSERT_EQ(r.status, 5);
+	ASSERT_CONTAINS(r.err, "bad.ctp:2:11: error: unknown permission 'wirte'");
+	RUN(&r, "learn", "--cgroup", cg, "--from", inc, "-o", out);
+	ASSERT_EQ(r.status, 5);
+	ASSERT_CONTAINS(r.err, "with learned rules added, would not compile as");
+	ASSERT_CONTAINS(r.err, "hint: includes are found next to the file that holds them");
+	ASSERT_TRUE(access(out, F_OK) && errno == ENOENT);
+	scratch_remove(bin, NULL);
+	scratch_remove(bad, out);
+	snprintf(out, sizeof(out), "%s", inc);
+	snprintf(strrchr(out, '/'), sizeof(out) - (size_t)(strrchr(out, '/') - out), "/inc.ctp");
+	scratch_remove(inc, out);
+}
+
+TEST(learn_without_the_lsm_says_so_and_writes_nothing)
+{
+	char cg[PATH_MAX], path[PATH_MAX], tmp[PATH_MAX + 8];
+	struct cmd_result r;
+
+	skip_if_host_has_ctrpol();
+	cgroup2_dir(cg, sizeof(cg));
+	scratch_file(path, sizeof(path), "out.ctp", "", 0);
+	unlink(path);
+	RUN(&r, "learn", "--cgroup", cg, "-o", path);
+	ASSERT_EQ(r.status, 3);
+	ASSERT_CONTAINS(r.err, "ctrpol learn: the running kernel has no active ctrpol LSM");
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	ASSERT_TRUE(access(path, F_OK) && access(tmp, F_OK));
 	scratch_remove(path, NULL);
 }

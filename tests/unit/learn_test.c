@@ -26,127 +26,6 @@
 #define LEARNING "learn-42"	/* the temporary profile in complain mode */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* A directory of its own for each test's files (each test runs in its own process). */
-static const char *workdir(void)
-{
-	static char dir[] = "/tmp/learn_test.XXXXXX";
-
-	if (dir[sizeof(dir) - 2] == 'X' && !mkdtemp(dir))
-		FAIL("mkdtemp: cannot make a directory for the test's files");
-	return dir;
-}
-
-static const char *path_in_workdir(const char *name)
-{
-	static char path[4][256];
-	static int next;
-	char *p = path[next++ % 4];
-
-	snprintf(p, sizeof(path[0]), "%s/%s", workdir(), name);
-	return p;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (!f || fputs(text, f) < 0 || fclose(f))
-		FAIL("cannot write %s", path);
-}
-
-/* Compile text as the file name in the work directory; the test fails on any error. */
-static void compile(const char *name, const char *text, struct policy_file *pf)
-{
-	struct diag d = { .out = stdout };
-	const char *path = path_in_workdir(name);
-
-	write_file(path, text);
-	if (policy_file_load(path, &d, pf))
-		FAIL("%s does not compile; it is:\n%s", name, text);
-}
-
-/* The starting profile as learn loads it: in complain mode, under its temporary name. */
-static void starting_profile(const char *rules, struct policy_file *pf)
-{
-	char text[4096];
-
-	snprintf(text, sizeof(text), "profile " LEARNING " {\nmode complain\n%s}\n", rules);
-	compile("start.ctp", text, pf);
-}
-
-static const struct learn_meta meta = {
-	"app", "/sys/fs/cgroup/app", 1234, 1700000000, 42, "app.ctp",
-};
-
-/* Learn evs against the starting profile and write the profile (base: NULL, a new one). */
-static char *learn(const struct ctrpol_event *evs, size_t n, const char *start_rules,
-		   const char *base, struct learned *l)
-{
-	struct policy_file start;
-	const char *why = NULL;
-	char *text = NULL;
-	size_t size, i;
-	FILE *out;
-
-	starting_profile(start_rules, &start);
-	learned_init(l, LEARNING);
-	for (i = 0; i < n; i++)
-		ASSERT_EQ(learned_add(l, &evs[i], &start.view), 0);
-	out = open_memstream(&text, &size);
-	ASSERT_TRUE(out != NULL);
-	if (learn_write(out, l, &meta, base, &why))
-		FAIL("learn_write: %s", why);
-	fclose(out);
-	policy_file_free(&start);
-	return text;
-}
-
-static char *learn_new(const struct ctrpol_event *evs, size_t n, struct learned *l)
-{
-	return learn(evs, n, "", NULL, l);
-}
-
-/* What the profile refuses of ev in enforce mode: deny wins, then allow, then the default. */
-static uint64_t refused(const struct ctrpol_blob_view *v, const struct ctrpol_event *ev)
-{
-	bool by_default = ev->cls != CTRPOL_RULE_PEER &&
-			  v->profile->default_action == CTRPOL_DEFAULT_ALLOW;
-	struct event_rules said;
-
-	event_rules_say(v, ev, &said);
-	return said.deny | (by_default ? 0 : ev->requested & ~said.allow);
-}
-
-static void assert_allowed(const struct ctrpol_blob_view *v, const struct ctrpol_event *evs,
-			   size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (refused(v, &evs[i]))
-			FAIL("event %zu (class %u, path %s) is refused: %#llx", i, evs[i].cls,
-			     evs[i].path ? evs[i].path : "-",
-			     (unsigned long long)refused(v, &evs[i]));
-}
-
-static void assert_refused(const struct ctrpol_blob_view *v, struct ctrpol_event ev)
-{
-	if (!refused(v, &ev))
-		FAIL("class %u, path %s, requested %#llx is allowed", ev.cls, ev.path ? ev.path : "-",
-		     (unsigned long long)ev.requested);
-}
-
-/* A rule line as learn_write() lays it out. */
-static const char *RULE(const char *ops, const char *target)
-{
-	static char line[8][512];
-	static int next;
-	char *p = line[next++ % 8];
-
-	snprintf(p, sizeof(line[0]), "    allow %-28s %s\n", ops, target);
-	return p;
-}
-
 /* An operation the temporary profile would have denied, as the kernel reports it. */
 #define EV(class, bits, ...)                                                              \
 	((struct ctrpol_event){ .verdict = CTRPOL_VERDICT_COMPLAINED, .cls = (class),     \
@@ -165,6 +44,148 @@ static const char *RULE(const char *ops, const char *target)
 #define R CTRPOL_FILE_READ
 #define W CTRPOL_FILE_WRITE
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f))
+		FAIL("cannot write %s", path);
+}
+
+/* Compile text as dir/name, where its includes are found; the test fails on any error. */
+static void compile_in(const char *dir, const char *name, const char *text,
+		       struct policy_file *pf)
+{
+	struct diag d = { .out = stdout };
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	write_file(path, text);
+	if (policy_file_load(path, &d, pf))
+		FAIL("%s does not compile; it is:\n%s", name, text);
+	unlink(path);
+}
+
+static void compile(const char *name, const char *text, struct policy_file *pf)
+{
+	char dir[] = "/tmp/learn_test.XXXXXX";
+
+	if (!mkdtemp(dir))
+		FAIL("mkdtemp: cannot make a directory for %s", name);
+	compile_in(dir, name, text, pf);
+	rmdir(dir);
+}
+
+/* The starting profile as learn loads it: in complain mode, under its temporary name. */
+static void starting_profile(const char *rules, struct policy_file *pf)
+{
+	char text[4096];
+
+	snprintf(text, sizeof(text), "profile " LEARNING " {\nmode complain\n%s}\n", rules);
+	compile("start.ctp", text, pf);
+}
+
+static const struct learn_meta meta = {
+	"app", "/sys/fs/cgroup/app", 1234, 1700000000, 42, "app.ctp",
+};
+
+/* A profile learned from events: what was gathered, its text, its compiled form. */
+struct learning {
+	struct learned l;
+	char *text;
+	struct policy_file pf;
+};
+
+/*
+ * Learn evs against a starting profile of start_rules and write the profile
+ * into t->text: a new one, or base with the rules added.
+ */
+static void learn_from(struct learning *t, const struct ctrpol_event *evs, size_t n,
+		       const char *start_rules, const char *base)
+{
+	struct policy_file start;
+	const char *why = NULL;
+	size_t size, i;
+	FILE *out;
+
+	memset(t, 0, sizeof(*t));
+	starting_profile(start_rules, &start);
+	learned_init(&t->l, LEARNING);
+	for (i = 0; i < n; i++)
+		ASSERT_EQ(learned_add(&t->l, &evs[i], &start.view), 0);
+	out = open_memstream(&t->text, &size);
+	ASSERT_TRUE(out != NULL);
+	if (learn_write(out, &t->l, &meta, base, &why))
+		FAIL("learn_write: %s", why);
+	fclose(out);
+	policy_file_free(&start);
+}
+
+static void learn(struct learning *t, const struct ctrpol_event *evs, size_t n)
+{
+	learn_from(t, evs, n, "", NULL);
+}
+
+static void learning_free(struct learning *t)
+{
+	learned_free(&t->l);
+	free(t->text);
+	policy_file_free(&t->pf);
+}
+
+/* What the profile refuses of ev in enforce mode: deny wins, then allow, then the default. */
+static uint64_t refused(const struct ctrpol_blob_view *v, const struct ctrpol_event *ev)
+{
+	bool by_default = ev->cls != CTRPOL_RULE_PEER &&
+			  v->profile->default_action == CTRPOL_DEFAULT_ALLOW;
+	struct event_rules said;
+
+	event_rules_say(v, ev, &said);
+	return said.deny | (by_default ? 0 : ev->requested & ~said.allow);
+}
+
+static void assert_allows(const struct learning *t, struct ctrpol_event ev)
+{
+	if (refused(&t->pf.view, &ev))
+		FAIL("class %u, path %s: %#llx refused; the profile is:\n%s", ev.cls,
+		     ev.path ? ev.path : "-", (unsigned long long)refused(&t->pf.view, &ev), t->text);
+}
+
+static void assert_refuses(const struct learning *t, struct ctrpol_event ev)
+{
+	if (!refused(&t->pf.view, &ev))
+		FAIL("class %u, path %s, requested %#llx is allowed", ev.cls, ev.path ? ev.path : "-",
+		     (unsigned long long)ev.requested);
+}
+
+/* Each of the paths (NULL-terminated) may not be read. */
+static void refuses_reading(const struct learning *t, const char *const *paths)
+{
+	for (; *paths; paths++)
+		assert_refuses(t, FILE_EV(CTRPOL_FILE_READ, *paths));
+}
+
+/* Compile t's profile and check that it allows each of evs[0..n). */
+static void compile_allowing(struct learning *t, const struct ctrpol_event *evs, size_t n)
+{
+	size_t i;
+
+	compile("app.ctp", t->text, &t->pf);
+	for (i = 0; i < n; i++)
+		assert_allows(t, evs[i]);
+}
+
+/* A rule line as learn_write() lays it out. */
+static const char *RULE(const char *ops, const char *target)
+{
+	static char line[8][512];
+	static int next;
+	char *p = line[next++ % 8];
+
+	snprintf(p, sizeof(line[0]), "    allow %-28s %s\n", ops, target);
+	return p;
+}
+
 TEST(permissions_merge_per_path_and_create_goes_with_its_write)
 {
 	const struct ctrpol_event evs[] = {
@@ -175,25 +196,21 @@ TEST(permissions_merge_per_path_and_create_goes_with_its_write)
 		FILE_EV(CTRPOL_FILE_EXEC, "/usr/bin/app"),
 		FILE_EV(R | CTRPOL_FILE_MMAP_EXEC, "/usr/lib/libz.so"),
 	};
-	struct policy_file pf;
-	struct learned l;
-	char *text = learn_new(evs, ARRAY_SIZE(evs), &l);
+	struct learning t;
 
-	ASSERT_EQ(l.events, ARRAY_SIZE(evs));
-	ASSERT_EQ(l.files.n, 4);
-	ASSERT_CONTAINS(text, "    # Programs run\n    allow exec");
-	ASSERT_CONTAINS(text, "    # Libraries mapped\n    allow read,mmap_exec");
-	ASSERT_CONTAINS(text, "    # Files read\n    allow read                         /etc/passwd\n");
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.events, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.files.n, 4);
+	ASSERT_CONTAINS(t.text, "    # Programs run\n    allow exec");
+	ASSERT_CONTAINS(t.text, "    # Libraries mapped\n    allow read,mmap_exec");
+	ASSERT_CONTAINS(t.text, "    # Files read\n    allow read                         /etc/passwd\n");
 	/* write implies append: the rule does not repeat it. */
-	ASSERT_CONTAINS(text, "    # Files written, created or changed\n"
+	ASSERT_CONTAINS(t.text, "    # Files written, created or changed\n"
 			      "    allow write,create                 /var/log/app.log\n");
-	compile("app.ctp", text, &pf);
-	assert_allowed(&pf.view, evs, ARRAY_SIZE(evs));
-	assert_refused(&pf.view, FILE_EV(W, "/etc/passwd"));
-	assert_refused(&pf.view, FILE_EV(CTRPOL_FILE_DELETE, "/var/log/app.log"));
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	compile_allowing(&t, evs, ARRAY_SIZE(evs));
+	assert_refuses(&t, FILE_EV(W, "/etc/passwd"));
+	assert_refuses(&t, FILE_EV(CTRPOL_FILE_DELETE, "/var/log/app.log"));
+	learning_free(&t);
 }
 
 /* The glob learn_path_glob() makes of path, as a rule's field. */
@@ -267,26 +284,21 @@ TEST(generalised_paths_merge_and_match_what_they_stand_for)
 		FILE_EV(CTRPOL_FILE_CREATE | W, "/tmp/tmp.abc"),
 		FILE_EV(CTRPOL_FILE_DELETE, "/tmp/tmp.def"),
 	};
-	struct policy_file pf;
-	struct learned l;
-	char *text = learn_new(evs, ARRAY_SIZE(evs), &l);
+	struct learning t;
 
-	ASSERT_EQ(l.files.n, 3);
-	ASSERT_CONTAINS(text, RULE("write,create,delete", "/tmp/**"));
-	compile("app.ctp", text, &pf);
-	assert_allowed(&pf.view, evs, ARRAY_SIZE(evs));
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.files.n, 3);
+	ASSERT_CONTAINS(t.text, RULE("write,create,delete", "/tmp/**"));
+	compile_allowing(&t, evs, ARRAY_SIZE(evs));
 	/* The same kinds of things, met again in another run, are allowed too. */
-	assert_refused(&pf.view, FILE_EV(R, "/proc/sys/kernel/core_pattern"));
-	assert_refused(&pf.view, FILE_EV(R, "/proc/self/status"));
-	ASSERT_EQ(refused(&pf.view, &(struct ctrpol_event)FILE_EV(R, "/proc/99/status")), 0);
-	ASSERT_EQ(refused(&pf.view, &(struct ctrpol_event)FILE_EV(R, "/lib/x86_64-linux-gnu/libc.so.7")), 0);
-	ASSERT_EQ(refused(&pf.view, &(struct ctrpol_event)FILE_EV(W, "/tmp/other")), 0);
-	assert_refused(&pf.view, FILE_EV(R, "/proc/99/environ"));
-	assert_refused(&pf.view, FILE_EV(R, "/lib/x86_64-linux-gnu/libm.so.6"));
-	assert_refused(&pf.view, FILE_EV(W, "/tmp"));
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	assert_allows(&t, FILE_EV(R, "/proc/99/status"));
+	assert_allows(&t, FILE_EV(R, "/lib/x86_64-linux-gnu/libc.so.7"));
+	assert_allows(&t, FILE_EV(W, "/tmp/other"));
+	assert_refuses(&t, FILE_EV(W, "/tmp"));
+	refuses_reading(&t, (const char *const[]){
+		"/proc/sys/kernel/core_pattern", "/proc/self/status", "/proc/99/environ",
+		"/lib/x86_64-linux-gnu/libm.so.6", NULL });
+	learning_free(&t);
 }
 
 TEST(siblings_are_not_collapsed_so_etc_shadow_stays_denied)
@@ -298,20 +310,15 @@ TEST(siblings_are_not_collapsed_so_etc_shadow_stays_denied)
 		FILE_EV(R, "/etc/nsswitch.conf"),
 		FILE_EV(R, "/usr/share/zoneinfo/UTC"),
 	};
-	struct policy_file pf;
-	struct learned l;
-	char *text = learn_new(evs, ARRAY_SIZE(evs), &l);
+	struct learning t;
 
-	ASSERT_EQ(l.files.n, ARRAY_SIZE(evs));
-	ASSERT_TRUE(!strstr(text, "/etc/*"));
-	compile("app.ctp", text, &pf);
-	assert_allowed(&pf.view, evs, ARRAY_SIZE(evs));
-	assert_refused(&pf.view, FILE_EV(R, "/etc/shadow"));
-	assert_refused(&pf.view, FILE_EV(R, "/etc"));
-	assert_refused(&pf.view, FILE_EV(R, "/usr/share/zoneinfo/Europe/Paris"));
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.files.n, ARRAY_SIZE(evs));
+	ASSERT_TRUE(!strstr(t.text, "/etc/*"));
+	compile_allowing(&t, evs, ARRAY_SIZE(evs));
+	refuses_reading(&t, (const char *const[]){
+		"/etc/shadow", "/etc", "/usr/share/zoneinfo/Europe/Paris", NULL });
+	learning_free(&t);
 }
 
 TEST(hostile_file_names_name_themselves_only)
@@ -337,39 +344,27 @@ TEST(hostile_file_names_name_themselves_only)
 		FILE_EV(R, "/srv/blank and \"quote\""),
 	};
 	struct ctrpol_event all[ARRAY_SIZE(evs) + ARRAY_SIZE(skipped)];
-	struct policy_file pf;
-	struct learned l;
-	char *text;
+	struct learning t;
 
 	memcpy(all, evs, sizeof(evs));
 	memcpy(all + ARRAY_SIZE(evs), skipped, sizeof(skipped));
-	text = learn_new(all, ARRAY_SIZE(all), &l);
-	ASSERT_EQ(l.files.n, ARRAY_SIZE(evs));
-	ASSERT_EQ(l.unnamed.n, ARRAY_SIZE(skipped));
-	ASSERT_CONTAINS(text, RULE("read", "\"/srv/a b\""));
-	ASSERT_CONTAINS(text, RULE("read", "/srv/\\*\\*"));
-	ASSERT_CONTAINS(text, RULE("read", "/srv/\\{x\\,y\\}"));
-	ASSERT_CONTAINS(text, "    # Not learned, as no rule can name them:\n");
+	learn(&t, all, ARRAY_SIZE(all));
+	ASSERT_EQ(t.l.files.n, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.unnamed.n, ARRAY_SIZE(skipped));
+	ASSERT_CONTAINS(t.text, RULE("read", "\"/srv/a b\""));
+	ASSERT_CONTAINS(t.text, RULE("read", "/srv/\\*\\*"));
+	ASSERT_CONTAINS(t.text, RULE("read", "/srv/\\{x\\,y\\}"));
+	ASSERT_CONTAINS(t.text, "    # Not learned: no rule can name them\n");
 	/* Shown, with its control bytes as '?', in a comment that ends where it should. */
-	ASSERT_CONTAINS(text, "    #   read /srv/x?    allow all /**: it contains a control byte");
-	ASSERT_CONTAINS(text, "    #   read /srv/esc?[2J: it contains a control byte");
-	ASSERT_CONTAINS(text, "no field of a policy line can hold");
-	compile("app.ctp", text, &pf);
-	assert_allowed(&pf.view, evs, ARRAY_SIZE(evs));
-	/* What the names would match as globs stays denied. */
-	assert_refused(&pf.view, FILE_EV(R, "/srv/anything"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/a/b"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/z"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/x"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/a"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/a"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/#not-a-comment-either"));
-	/* The rule the newline tried to add is not there. */
-	assert_refused(&pf.view, FILE_EV(R, "/etc/shadow"));
-	assert_refused(&pf.view, FILE_EV(R, "/srv/x"));
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	ASSERT_CONTAINS(t.text, "    #   read /srv/x?    allow all /**: it contains a control byte");
+	ASSERT_CONTAINS(t.text, "    #   read /srv/esc?[2J: it contains a control byte");
+	ASSERT_CONTAINS(t.text, "no field of a policy line can hold");
+	compile_allowing(&t, evs, ARRAY_SIZE(evs));
+	/* What the names would match as globs stays denied, and the newline added no rule. */
+	refuses_reading(&t, (const char *const[]){
+		"/srv/anything", "/srv/a/b", "/srv/z", "/srv/x", "/srv/a", "/srv/ab",
+		"/srv/#not-a-comment-either", "/etc/shadow", NULL });
+	learning_free(&t);
 }
 
 TEST(every_class_is_learned_and_only_what_was_done_is_allowed)
@@ -397,46 +392,42 @@ TEST(every_class_is_learned_and_only_what_was_done_is_allowed)
 		EV(CTRPOL_RULE_KERNEL, CTRPOL_PRIV_ROOT),
 	};
 	struct ctrpol_net_query q;
-	struct policy_file pf;
-	struct learned l;
-	char *text = learn_new(evs, ARRAY_SIZE(evs), &l);
+	struct learning t;
 
-	ASSERT_CONTAINS(text, "    # Capabilities\n    allow cap setgid, setuid, net_bind_service\n");
-	ASSERT_CONTAINS(text, RULE("net create", "inet stream tcp"));
-	ASSERT_CONTAINS(text, RULE("net connect", "inet stream tcp 192.0.2.1 port 443"));
-	ASSERT_CONTAINS(text, RULE("net bind,listen", "inet stream tcp 0.0.0.0 port 8080"));
-	ASSERT_CONTAINS(text, RULE("net connect", "inet stream tcp 198.51.100.7 port 80"));
-	ASSERT_CONTAINS(text, RULE("net create,connect", "unix stream"));
-	ASSERT_CONTAINS(text, RULE("net create", "netlink raw route"));
-	ASSERT_CONTAINS(text, RULE("mount mount,umount", "fstype tmpfs on /run/app"));
-	ASSERT_CONTAINS(text, RULE("ptrace read", "peer unconfined"));
-	ASSERT_CONTAINS(text, RULE("signal hup,term", "peer supervisor"));
-	ASSERT_CONTAINS(text, RULE("signal winch", "peer unconfined"));
-	ASSERT_CONTAINS(text, "    allow kernel keyctl\n    allow privilege root\n");
-	compile("app.ctp", text, &pf);
-	assert_allowed(&pf.view, evs, ARRAY_SIZE(evs));
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_CONTAINS(t.text, "    # Capabilities\n    allow cap setgid, setuid, net_bind_service\n");
+	ASSERT_CONTAINS(t.text, RULE("net create", "inet stream tcp"));
+	ASSERT_CONTAINS(t.text, RULE("net connect", "inet stream tcp 192.0.2.1 port 443"));
+	ASSERT_CONTAINS(t.text, RULE("net bind,listen", "inet stream tcp 0.0.0.0 port 8080"));
+	ASSERT_CONTAINS(t.text, RULE("net connect", "inet stream tcp 198.51.100.7 port 80"));
+	ASSERT_CONTAINS(t.text, RULE("net create,connect", "unix stream"));
+	ASSERT_CONTAINS(t.text, RULE("net create", "netlink raw route"));
+	ASSERT_CONTAINS(t.text, RULE("mount mount,umount", "fstype tmpfs on /run/app"));
+	ASSERT_CONTAINS(t.text, RULE("ptrace read", "peer unconfined"));
+	ASSERT_CONTAINS(t.text, RULE("signal hup,term", "peer supervisor"));
+	ASSERT_CONTAINS(t.text, RULE("signal winch", "peer unconfined"));
+	ASSERT_CONTAINS(t.text, "    allow kernel keyctl\n    allow privilege root\n");
+	compile_allowing(&t, evs, ARRAY_SIZE(evs));
 	/* The inet6 socket's own address, as the hook sees it, is what the rule admits. */
 	event_net_query(&evs[7], CTRPOL_NET_CONNECT, &q);
 	ASSERT_EQ(q.family, AF_INET);
-	assert_refused(&pf.view, CAP_EV(21));
-	assert_refused(&pf.view, NET_EV(CTRPOL_NET_CONNECT, AF_INET, SOCK_STREAM, IPPROTO_TCP,
+	assert_refuses(&t, CAP_EV(21));
+	assert_refuses(&t, NET_EV(CTRPOL_NET_CONNECT, AF_INET, SOCK_STREAM, IPPROTO_TCP,
 					.addr_len = 4, .addr = { 192, 0, 2, 1 }, .port = 444));
-	assert_refused(&pf.view, NET_EV(CTRPOL_NET_CONNECT, AF_INET, SOCK_STREAM, IPPROTO_TCP,
+	assert_refuses(&t, NET_EV(CTRPOL_NET_CONNECT, AF_INET, SOCK_STREAM, IPPROTO_TCP,
 					.addr_len = 4, .addr = { 192, 0, 2, 2 }, .port = 443));
-	assert_refused(&pf.view, NET_EV(CTRPOL_NET_CREATE, AF_INET, SOCK_DGRAM, IPPROTO_UDP));
-	assert_refused(&pf.view, NET_EV(CTRPOL_NET_CREATE, AF_NETLINK, SOCK_RAW, NETLINK_AUDIT));
-	assert_refused(&pf.view, NET_EV(CTRPOL_NET_BIND, AF_INET6, SOCK_STREAM, IPPROTO_TCP,
+	assert_refuses(&t, NET_EV(CTRPOL_NET_CREATE, AF_INET, SOCK_DGRAM, IPPROTO_UDP));
+	assert_refuses(&t, NET_EV(CTRPOL_NET_CREATE, AF_NETLINK, SOCK_RAW, NETLINK_AUDIT));
+	assert_refuses(&t, NET_EV(CTRPOL_NET_BIND, AF_INET6, SOCK_STREAM, IPPROTO_TCP,
 					.addr_len = 16, .port = 8080));
-	assert_refused(&pf.view, MOUNT_EV(CTRPOL_MOUNT_MOUNT, "proc", "/run/app"));
-	assert_refused(&pf.view, MOUNT_EV(CTRPOL_MOUNT_MOUNT, "tmpfs", "/run"));
-	assert_refused(&pf.view, EV(CTRPOL_RULE_PEER, CTRPOL_PEER_TRACE, .has_peer = true));
-	assert_refused(&pf.view, SIGNAL_EV(9, "supervisor"));
-	assert_refused(&pf.view, SIGNAL_EV(15, NULL));
-	assert_refused(&pf.view, EV(CTRPOL_RULE_KERNEL, CTRPOL_KERNEL_BPF));
-	assert_refused(&pf.view, EV(CTRPOL_RULE_KERNEL, CTRPOL_PRIV_SETUID_EXEC));
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	assert_refuses(&t, MOUNT_EV(CTRPOL_MOUNT_MOUNT, "proc", "/run/app"));
+	assert_refuses(&t, MOUNT_EV(CTRPOL_MOUNT_MOUNT, "tmpfs", "/run"));
+	assert_refuses(&t, EV(CTRPOL_RULE_PEER, CTRPOL_PEER_TRACE, .has_peer = true));
+	assert_refuses(&t, SIGNAL_EV(9, "supervisor"));
+	assert_refuses(&t, SIGNAL_EV(15, NULL));
+	assert_refuses(&t, EV(CTRPOL_RULE_KERNEL, CTRPOL_KERNEL_BPF));
+	assert_refuses(&t, EV(CTRPOL_RULE_KERNEL, CTRPOL_PRIV_SETUID_EXEC));
+	learning_free(&t);
 }
 
 TEST(other_profiles_and_verdicts_are_ignored_and_losses_counted)
@@ -447,24 +438,22 @@ TEST(other_profiles_and_verdicts_are_ignored_and_losses_counted)
 		FILE_EV(R, "/etc/hosts"),
 		FILE_EV(R, "/etc/fstab"),
 	};
-	struct learned l;
-	char *text;
+	struct learning t;
 
 	evs[0].profile = "web";
 	evs[1].verdict = CTRPOL_VERDICT_AUDITED;
 	evs[1].suppressed = 5;
 	evs[2].verdict = CTRPOL_VERDICT_DENIED;
 	evs[3].suppressed = 2;
-	text = learn_new(evs, ARRAY_SIZE(evs), &l);
-	ASSERT_EQ(l.events, 1);
-	ASSERT_EQ(l.lost, 7);
-	ASSERT_EQ(l.files.n, 1);
-	ASSERT_CONTAINS(text, "/etc/fstab");
-	ASSERT_CONTAINS(text, "# WARNING: events were lost (7 dropped by the kernel, the event socket\n"
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.events, 1);
+	ASSERT_EQ(t.l.lost, 7);
+	ASSERT_EQ(t.l.files.n, 1);
+	ASSERT_CONTAINS(t.text, "/etc/fstab");
+	ASSERT_CONTAINS(t.text, "# WARNING: events were lost (7 dropped by the kernel, the event socket\n"
 			      "# overflowed 0 times): this profile may be incomplete.");
-	ASSERT_CONTAINS(text, "#   ctrpol learn --cgroup /sys/fs/cgroup/app --from app.ctp -o app.ctp\n");
-	learned_free(&l);
-	free(text);
+	ASSERT_CONTAINS(t.text, "#   ctrpol learn --cgroup /sys/fs/cgroup/app --from app.ctp -o app.ctp\n");
+	learning_free(&t);
 }
 
 TEST(what_no_rule_can_name_is_listed_not_learned)
@@ -477,21 +466,18 @@ TEST(what_no_rule_can_name_is_listed_not_learned)
 		SIGNAL_EV(15, "bad name!"),
 		EV(99, 1),
 	};
-	struct policy_file pf;
-	struct learned l;
-	char *text = learn_new(evs, ARRAY_SIZE(evs), &l);
+	struct learning t;
 
-	ASSERT_EQ(learn_nrules(&l), 0);
-	ASSERT_EQ(l.unnamed.n, 5);
-	ASSERT_CONTAINS(text, "#   read: no path: a pipe, socket or memfd");
-	ASSERT_CONTAINS(text, "(2 times)\n");
-	ASSERT_CONTAINS(text, "#   mount mount fstype  on /mnt: a filesystem type no rule can name");
-	ASSERT_CONTAINS(text, "#   signal term peer bad name!: the peer's profile name");
-	ASSERT_CONTAINS(text, "#   an event whose operation this tool cannot read");
-	compile("app.ctp", text, &pf);
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_EQ(learn_nrules(&t.l), 0);
+	ASSERT_EQ(t.l.unnamed.n, 5);
+	ASSERT_CONTAINS(t.text, "#   read: no path: a pipe, socket or memfd");
+	ASSERT_CONTAINS(t.text, "(2 times)\n");
+	ASSERT_CONTAINS(t.text, "#   mount mount fstype  on /mnt: a filesystem type no rule can name");
+	ASSERT_CONTAINS(t.text, "#   signal term peer bad name!: the peer's profile name");
+	ASSERT_CONTAINS(t.text, "#   an event whose operation this tool cannot read");
+	compile_allowing(&t, NULL, 0);
+	learning_free(&t);
 }
 
 static const char base_policy[] =
@@ -514,32 +500,35 @@ TEST(from_a_base_its_text_stays_and_rules_go_before_its_end)
 		FILE_EV(W, "/etc/hosts"),
 		FILE_EV(R | W, "/etc/resolv.conf"),
 	};
-	struct policy_file pf;
-	struct learned l;
-	char *text, *end;
+	char dir[] = "/tmp/learn_test.XXXXXX", inc[64], included[64];
+	struct learning t;
 
-	mkdir(path_in_workdir("inc"), 0755);
-	write_file(path_in_workdir("inc/base.ctp"), "allow read /etc/ld.so.cache\n");
+	ASSERT_TRUE(mkdtemp(dir) != NULL);
+	snprintf(inc, sizeof(inc), "%s/inc", dir);
+	snprintf(included, sizeof(included), "%s/inc/base.ctp", dir);
+	ASSERT_EQ(mkdir(inc, 0755), 0);
+	write_file(included, "allow read /etc/ld.so.cache\n");
 	/* The starting profile as learn compiles it: the base's rules, in complain mode. */
-	text = learn(evs, ARRAY_SIZE(evs), "include \"inc/base.ctp\"\ndeny write /etc/**\n",
-		     base_policy, &l);
-	end = strstr(text, "    # Learned by ctrpol learn");
-	ASSERT_TRUE(end != NULL);
-	ASSERT_TRUE(!strncmp(text, base_policy, strlen("# the web server\n@{LOGS} = /var/log/web\n\nprofile web {\n    mode complain\n    include \"inc/base.ctp\"\n    allow read,write @{LOGS}/**\n    deny write /etc/**   # never\n")));
-	ASSERT_CONTAINS(text, "    # Files read\n    allow read                         /etc/resolv.conf\n"
+	learn_from(&t, evs, ARRAY_SIZE(evs), "allow read /etc/ld.so.cache\ndeny write /etc/**\n",
+		   base_policy);
+	/* The base, unchanged up to its closing line; then the rules learned. */
+	ASSERT_TRUE(!strncmp(t.text, base_policy, strstr(base_policy, "}\n") - base_policy));
+	ASSERT_CONTAINS(t.text, "# never\n\n    # Learned by ctrpol learn from cgroup");
+	ASSERT_CONTAINS(t.text, "    # Files read\n    allow read                         /etc/resolv.conf\n"
 			      "    allow read                         /srv/www/index.html\n");
-	ASSERT_CONTAINS(text, "    # Not learned, refused by a deny rule of the starting profile");
-	ASSERT_CONTAINS(text, "    #   write /etc/hosts (2 times)\n");
-	ASSERT_CONTAINS(text, "    #   write /etc/resolv.conf\n");
-	ASSERT_CONTAINS(text, "}\n# after the profile\n");
-	ASSERT_TRUE(!strstr(text, "allow write "));
-	compile("web.ctp", text, &pf);
-	ASSERT_EQ(refused(&pf.view, &evs[0]), 0);
-	assert_refused(&pf.view, evs[1]);
-	ASSERT_EQ(refused(&pf.view, &(struct ctrpol_event)FILE_EV(R, "/etc/resolv.conf")), 0);
-	policy_file_free(&pf);
-	learned_free(&l);
-	free(text);
+	ASSERT_CONTAINS(t.text, "    # Not learned: a deny rule of the starting profile refuses them, and deny wins\n");
+	ASSERT_CONTAINS(t.text, "    #   write /etc/hosts (2 times)\n");
+	ASSERT_CONTAINS(t.text, "    #   write /etc/resolv.conf\n");
+	ASSERT_CONTAINS(t.text, "}\n# after the profile\n");
+	ASSERT_TRUE(!strstr(t.text, "allow write "));
+	compile_in(dir, "web.ctp", t.text, &t.pf);
+	unlink(included);
+	rmdir(inc);
+	rmdir(dir);
+	assert_allows(&t, evs[0]);
+	assert_refuses(&t, evs[1]);
+	assert_allows(&t, FILE_EV(R, "/etc/resolv.conf"));
+	learning_free(&t);
 }
 
 TEST(a_base_without_a_closing_line_is_refused)
@@ -563,20 +552,17 @@ TEST(the_output_does_not_depend_on_the_order_of_events)
 		SIGNAL_EV(2, "z"), SIGNAL_EV(3, "y"),
 	};
 	struct ctrpol_event reversed[ARRAY_SIZE(evs)];
-	struct learned l1, l2;
-	char *t1, *t2;
+	struct learning t1, t2;
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(evs); i++)
 		reversed[i] = evs[ARRAY_SIZE(evs) - 1 - i];
-	t1 = learn_new(evs, ARRAY_SIZE(evs), &l1);
-	t2 = learn_new(reversed, ARRAY_SIZE(reversed), &l2);
-	ASSERT_TRUE(!strcmp(t1, t2));
-	ASSERT_CONTAINS(t1, "/a\n    allow read                         /b\n");
-	learned_free(&l1);
-	learned_free(&l2);
-	free(t1);
-	free(t2);
+	learn(&t1, evs, ARRAY_SIZE(evs));
+	learn(&t2, reversed, ARRAY_SIZE(reversed));
+	ASSERT_TRUE(!strcmp(t1.text, t2.text));
+	ASSERT_CONTAINS(t1.text, "/a\n    allow read                         /b\n");
+	learning_free(&t1);
+	learning_free(&t2);
 }
 
 /* The whole of a small profile, as a golden output. */
@@ -612,13 +598,12 @@ TEST(a_learned_profile_reads_as_expected)
 		"    # Capabilities\n"
 		"    allow cap setuid\n"
 		"}\n";
-	struct learned l;
-	char *text = learn_new(evs, ARRAY_SIZE(evs), &l);
+	struct learning t;
 
-	if (strcmp(text, expected))
-		FAIL("got:\n%s\nwant:\n%s", text, expected);
-	learned_free(&l);
-	free(text);
+	learn(&t, evs, ARRAY_SIZE(evs));
+	if (strcmp(t.text, expected))
+		FAIL("got:\n%s\nwant:\n%s", t.text, expected);
+	learning_free(&t);
 }
 
 TEST(profile_names_come_from_the_output_file)

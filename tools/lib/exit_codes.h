@@ -10,6 +10,7 @@ enum ctrpol_exit {
 	CTRPOL_EXIT_NO_LSM = 3,	/* the running kernel has no active ctrpol LSM */
 	CTRPOL_EXIT_PERM = 4,	/* a capability is missing */
 	CTRPOL_EXIT_POLICY = 5,	/* the policy has errors (or warnings, with --werror) */
+	CTRPOL_EXIT_INTERNAL = 6,	/* a bug of ctrpol's own, to report (learn's output) */
 };
 
 #endif

@@ -225,9 +225,9 @@ static void write_rules(FILE *out, const struct learned *l, bool any)
 	section_start(&s, "Kernel surfaces and privileges");
 	write_set(&s, "kernel", &kernel_names, l->kernel & kernel_names.all);
 	write_set(&s, "privilege", &priv_names, l->kernel & priv_names.all);
-	write_notes(&s, "Not learned, refused by a deny rule of the starting profile (deny wins over "
-		    "any allow; change that rule if the workload needs them):", &l->refused);
-	write_notes(&s, "Not learned, as no rule can name them:", &l->unnamed);
+	write_notes(&s, "Not learned: a deny rule of the starting profile refuses them, and deny wins",
+		    &l->refused);
+	write_notes(&s, "Not learned: no rule can name them", &l->unnamed);
 }
 
 /* What was learned, and whether it may be incomplete; each line starts with indent. */
