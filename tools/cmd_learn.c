@@ -310,7 +310,7 @@ static int run_session(const struct learn_args *a, const struct cgroup_ref *cg,
 	m->started = time(NULL);
 	*learning = !ret;
 	if (!ret) {
-		fprintf(stderr, "learning: %s in complain mode (profile %s); run the workload, "
+		fprintf(stderr, "learning: cgroup %s in complain mode (profile %s); run the workload, "
 			"then press Ctrl-C", cg->dir, profile);
 		if (a->seconds)
 			fprintf(stderr, " (or wait %" PRIu64 " s)", a->seconds);
