@@ -253,46 +253,55 @@ static uint64_t monotonic_ms(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
+/*
+ * Wait up to wait_ms for the next event and learn from it.  Returns 1 when
+ * something came (an event, or news of a loss), 0 when nothing did, or a
+ * negative errno.
+ */
+static int take_next(struct learn_session *s, const struct ctrpol_blob_view *start,
+		     struct learned *l, int wait_ms)
+{
+	struct ctrpol_event ev;
+	int r = event_stream_next(s->events, &ev, wait_ms);
+
+	/* The socket overflowed, or a malformed event was skipped: the stream goes on. */
+	if (r == -ENOBUFS || r == -EBADMSG) {
+		l->lost_here++;
+		return 1;
+	}
+	if (r == 1 && learned_add(l, &ev, start))
+		return -ENOMEM;
+	return r;
+}
+
 /* Learn from the events of s's profile until stopped, or until the deadline (0: none). */
 static int gather(struct learn_session *s, const struct ctrpol_blob_view *start,
 		  struct learned *l, uint64_t deadline)
 {
-	struct ctrpol_event ev;
-	int r = 0;
-
 	while (!stop_requested) {
 		uint64_t now = monotonic_ms();
-		int wait = WAIT_MS;
+		int wait = WAIT_MS, r;
 
 		if (deadline && now >= deadline)
 			break;
 		if (deadline && deadline - now < WAIT_MS)
 			wait = (int)(deadline - now);
-		r = event_stream_next(s->events, &ev, wait);
-		if (r == -ENOBUFS)
-			l->overruns++;
-		else if (r < 0)
-			break;
-		else if (r == 1 && learned_add(l, &ev, start))
-			return -ENOMEM;
+		r = take_next(s, start, l, wait);
+		if (r < 0)
+			return r;
 	}
-	return r == -ENOBUFS || r > 0 ? 0 : r;
+	return 0;
 }
 
 /* The events sent before the profile was detached, still in the socket. */
 static int drain(struct learn_session *s, const struct ctrpol_blob_view *start,
 		 struct learned *l)
 {
-	struct ctrpol_event ev;
 	int r;
 
-	while ((r = event_stream_next(s->events, &ev, DRAIN_MS)) == 1 || r == -ENOBUFS) {
-		if (r == -ENOBUFS)
-			l->overruns++;
-		else if (learned_add(l, &ev, start))
-			return -ENOMEM;
-	}
-	return r < 0 ? r : 0;
+	while ((r = take_next(s, start, l, DRAIN_MS)) > 0)
+		;
+	return r;
 }
 
 /* Learn, then undo: whatever happens while learning, the cgroup leaves complain mode. */
@@ -333,12 +342,12 @@ static int run_session(const struct learn_args *a, const struct cgroup_ref *cg,
 static void warn_incomplete(const struct learn_args *a, const struct learned *l,
 			    const struct cgroup_ref *cg)
 {
-	if (l->lost || l->overruns)
+	if (l->lost || l->lost_here)
 		fprintf(stderr, "ctrpol learn: warning: events were lost (%" PRIu64 " dropped by "
-			"the kernel, the event socket overflowed %" PRIu64 " times): %s may be "
+			"the kernel, %" PRIu64 " times more on the way here): %s may be "
 			"incomplete\n  hint: learn what is missing by running the workload again "
 			"under it: ctrpol learn --cgroup %s --from %s -o %s\n",
-			l->lost, l->overruns, a->out, cg->dir, a->out, a->out);
+			l->lost, l->lost_here, a->out, cg->dir, a->out, a->out);
 	if (l->refused.n)
 		fprintf(stderr, "ctrpol learn: warning: %zu operations that deny rules of %s refuse "
 			"were not learned (deny wins); %s lists them\n", l->refused.n, a->from,

@@ -14,8 +14,9 @@
 static const struct report_hint hints[] = {
 	{ -EINVAL, "the root cgroup holds the host and cannot be confined: learn from the cgroup "
 		   "of a container" },
-	{ -ENOENT, "the running LSM sends no events, or the cgroup is gone: ctrpol version shows "
-		   "whether the LSM is older than this tool" },
+	{ -ENOENT, "the cgroup is gone: was it removed as ctrpol learn started?" },
+	{ -EOPNOTSUPP, "the running LSM sends no events: it is older than this tool (ctrpol "
+		       "version shows both)" },
 	REPORT_HINT_CHANGE_PERM,
 	{ 0 }
 };

@@ -225,11 +225,7 @@ static const char *glob_of(const char *path)
 	return field;
 }
 
-#define ASSERT_GLOB(path, glob)                                                            \
-	do {                                                                               \
-		if (strcmp(glob_of(path), (glob)))                                         \
-			FAIL("%s became %s, want %s", (path), glob_of(path), (glob));      \
-	} while (0)
+#define ASSERT_GLOB(path, glob) ASSERT_STREQ(glob_of(path), (glob))
 
 TEST(pids_and_descriptors_in_proc_become_patterns)
 {
@@ -450,8 +446,8 @@ TEST(other_profiles_and_verdicts_are_ignored_and_losses_counted)
 	ASSERT_EQ(t.l.lost, 7);
 	ASSERT_EQ(t.l.files.n, 1);
 	ASSERT_CONTAINS(t.text, "/etc/fstab");
-	ASSERT_CONTAINS(t.text, "# WARNING: events were lost (7 dropped by the kernel, the event socket\n"
-			      "# overflowed 0 times): this profile may be incomplete.");
+	ASSERT_CONTAINS(t.text, "# WARNING: events were lost (7 dropped by the kernel, 0 times more on the\n"
+			      "# way here): this profile may be incomplete.");
 	ASSERT_CONTAINS(t.text, "#   ctrpol learn --cgroup /sys/fs/cgroup/app --from app.ctp -o app.ctp\n");
 	learning_free(&t);
 }
@@ -559,7 +555,7 @@ TEST(the_output_does_not_depend_on_the_order_of_events)
 		reversed[i] = evs[ARRAY_SIZE(evs) - 1 - i];
 	learn(&t1, evs, ARRAY_SIZE(evs));
 	learn(&t2, reversed, ARRAY_SIZE(reversed));
-	ASSERT_TRUE(!strcmp(t1.text, t2.text));
+	ASSERT_STREQ(t1.text, t2.text);
 	ASSERT_CONTAINS(t1.text, "/a\n    allow read                         /b\n");
 	learning_free(&t1);
 	learning_free(&t2);
@@ -601,8 +597,7 @@ TEST(a_learned_profile_reads_as_expected)
 	struct learning t;
 
 	learn(&t, evs, ARRAY_SIZE(evs));
-	if (strcmp(t.text, expected))
-		FAIL("got:\n%s\nwant:\n%s", t.text, expected);
+	ASSERT_STREQ(t.text, expected);
 	learning_free(&t);
 }
 
@@ -611,13 +606,13 @@ TEST(profile_names_come_from_the_output_file)
 	char name[CTRPOL_NAME_MAX];
 
 	learn_profile_name("policies/web.ctp", name);
-	ASSERT_TRUE(!strcmp(name, "web"));
+	ASSERT_STREQ(name, "web");
 	learn_profile_name("my app+v2.ctp", name);
-	ASSERT_TRUE(!strcmp(name, "my_app_v2"));
+	ASSERT_STREQ(name, "my_app_v2");
 	learn_profile_name("dir/.ctp", name);
-	ASSERT_TRUE(!strcmp(name, "learned"));
+	ASSERT_STREQ(name, "learned");
 	learn_profile_name("unconfined.ctp", name);
-	ASSERT_TRUE(!strcmp(name, "learned"));
+	ASSERT_STREQ(name, "learned");
 	learn_profile_name("a-very-long-name-that-goes-on-and-on-past-what-a-profile-name-may-hold.ctp",
 			   name);
 	ASSERT_EQ(strlen(name), CTRPOL_NAME_MAX - 1);

@@ -245,12 +245,12 @@ static void write_header(FILE *out, const struct learned *l, const struct learn_
 	if (learn_nrules(l))
 		fprintf(out, "%s# Check every rule before enforcing: learning allows whatever the "
 			"workload did.\n", indent);
-	if (!l->lost && !l->overruns)
+	if (!l->lost && !l->lost_here)
 		return;
-	fprintf(out, "%s# WARNING: events were lost (%" PRIu64 " dropped by the kernel, the event "
-		"socket\n%s# overflowed %" PRIu64 " times): this profile may be incomplete. "
-		"Learn what is\n%s# missing by running the workload again under it:\n%s#   "
-		"ctrpol learn --cgroup ", indent, l->lost, indent, l->overruns, indent, indent);
+	fprintf(out, "%s# WARNING: events were lost (%" PRIu64 " dropped by the kernel, %" PRIu64
+		" times more on the\n%s# way here): this profile may be incomplete. Learn what "
+		"is missing by running\n%s# the workload again under it:\n%s#   "
+		"ctrpol learn --cgroup ", indent, l->lost, l->lost_here, indent, indent, indent);
 	put_safe(out, m->cgroup);
 	fputs(" --from ", out);
 	put_safe(out, m->out);

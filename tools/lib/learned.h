@@ -28,7 +28,8 @@ struct learned {
 	struct str_map unnamed;	/* an operation no rule can name, and why -> times seen */
 	uint64_t events;	/* events learned from */
 	uint64_t lost;		/* events the kernel dropped, as it said */
-	uint64_t overruns;	/* times the event socket overflowed: events lost, how many unknown */
+	uint64_t lost_here;	/* times events were lost on the way here: the socket overflowed
+				 * (how many, unknown), or a malformed one was skipped */
 };
 
 /* An empty set for the events of profile, a string that must outlive l. */
