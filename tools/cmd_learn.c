@@ -7,8 +7,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,54 +23,18 @@
 #include "lib/parser_limits.h"
 #include "lib/policy_file.h"
 #include "lib/report.h"
+#include "lib/run_until.h"
 
 #define USAGE "usage: ctrpol learn --cgroup PATH [--from POLICY] [--duration SECONDS] " \
 	      "[--name NAME] -o OUT"
 
-/* The longest wait for an event, so that a stop is seen even when none comes. */
-#define WAIT_MS 1000
 /* After detaching: how long the socket must stay quiet before its last events are in. */
 #define DRAIN_MS 100
 
 struct learn_args {
 	const char *cgroup, *from, *name, *out;
-	uint64_t seconds;	/* 0: until stopped */
+	long seconds;		/* 0: until stopped */
 };
-
-/* Set by SIGINT, SIGTERM, SIGHUP and SIGQUIT: stop learning, undo, write. */
-static volatile sig_atomic_t stop_requested;
-
-static void request_stop(int sig)
-{
-	(void)sig;
-	stop_requested = 1;
-}
-
-/* Every signal that would end the process, so that the cgroup never stays in complain mode. */
-static void catch_stop_signals(void)
-{
-	static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = request_stop;	/* no SA_RESTART: a wait for events returns */
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
-		sigaction(signals[i], &sa, NULL);
-}
-
-static int parse_seconds(const char *s, uint64_t *seconds)
-{
-	char *end;
-
-	errno = 0;
-	*seconds = strtoull(s, &end, 10);
-	if (s[0] < '0' || s[0] > '9' || *end || errno || !*seconds || *seconds > INT_MAX / 1000)
-		return report_usage("learn", "--duration takes whole seconds, 1 to %d, not '%s'",
-				    INT_MAX / 1000, s);
-	return 0;
-}
 
 static int parse_args(int argc, char **argv, struct learn_args *a)
 {
@@ -96,7 +58,7 @@ static int parse_args(int argc, char **argv, struct learn_args *a)
 			a->name = optarg;
 		else if (c == 'o')
 			a->out = optarg;
-		else if (c != 'd' || parse_seconds(optarg, &a->seconds))
+		else if (c != 'd' || run_until_parse_duration("learn", optarg, &a->seconds))
 			return c == 'd' ? CTRPOL_EXIT_USAGE : report_usage("learn", "%s", USAGE);
 	}
 	if (optind < argc)
@@ -245,14 +207,6 @@ static int write_profile(const struct learn_args *a, const struct learned *l,
 	return ret;
 }
 
-static uint64_t monotonic_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
 /*
  * Wait up to wait_ms for the next event and learn from it.  Returns 1 when
  * something came (an event, or news of a loss), 0 when nothing did, or a
@@ -276,16 +230,11 @@ static int take_next(struct learn_session *s, const struct ctrpol_blob_view *sta
 
 /* Learn from the events of s's profile until stopped, or until the deadline (0: none). */
 static int gather(struct learn_session *s, const struct ctrpol_blob_view *start,
-		  struct learned *l, uint64_t deadline)
+		  struct learned *l, int64_t deadline)
 {
-	while (!stop_requested) {
-		uint64_t now = monotonic_ms();
-		int wait = WAIT_MS, r;
+	int wait, r;
 
-		if (deadline && now >= deadline)
-			break;
-		if (deadline && deadline - now < WAIT_MS)
-			wait = (int)(deadline - now);
+	while ((wait = run_until_wait_ms(deadline)) > 0) {
 		r = take_next(s, start, l, wait);
 		if (r < 0)
 			return r;
@@ -310,22 +259,23 @@ static int run_session(const struct learn_args *a, const struct cgroup_ref *cg,
 		       struct learned *l, struct learn_meta *m, bool *learning)
 {
 	struct learn_session s;
-	uint64_t began, dropped;
+	uint64_t dropped;
+	int64_t began;
 	int ret, err = 0, undone;
 
-	catch_stop_signals();
+	run_until_catch_signals();
 	ret = learn_session_start(&s, cg, profile, start->blob, start->size);
-	began = monotonic_ms();
+	began = run_until_now_ms();
 	m->started = time(NULL);
 	*learning = !ret;
 	if (!ret) {
 		fprintf(stderr, "learning: cgroup %s in complain mode (profile %s); run the workload, "
 			"then press Ctrl-C", cg->dir, profile);
 		if (a->seconds)
-			fprintf(stderr, " (or wait %" PRIu64 " s)", a->seconds);
+			fprintf(stderr, " (or wait %ld s)", a->seconds);
 		fputc('\n', stderr);
-		err = gather(&s, &start->view, l, a->seconds ? began + a->seconds * 1000 : 0);
-		m->seconds = (monotonic_ms() - began + 500) / 1000;
+		err = gather(&s, &start->view, l, run_until_deadline(a->seconds));
+		m->seconds = (uint64_t)(run_until_now_ms() - began + 500) / 1000;
 		ret = learn_session_detach(&s);
 		if (!err)
 			err = drain(&s, &start->view, l);

@@ -7,13 +7,10 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "commands.h"
 #include "lib/ast.h"
@@ -22,15 +19,11 @@
 #include "lib/event_filter.h"
 #include "lib/exit_codes.h"
 #include "lib/report.h"
+#include "lib/run_until.h"
 
 #define CMD "monitor"
 #define USAGE "usage: ctrpol monitor [--json] [--profile NAME] [--cgroup PATH] " \
 	      "[--duration SECONDS]"
-/*
- * A stop signal that lands after the check and before the wait is noticed
- * when the wait ends: this bounds how late.
- */
-#define WAIT_SLICE_MS	250
 
 static const struct report_hint hints[] = {
 	{ -EPERM, "run as root, or grant CAP_NET_ADMIN to ctrpol" },
@@ -49,25 +42,6 @@ struct options {
 struct tally {
 	uint64_t shown, rate_limited, overflows, malformed;
 };
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop(int sig)
-{
-	stop_signal = sig;
-}
-
-static int parse_duration(const char *arg, long *seconds)
-{
-	char *end;
-
-	errno = 0;
-	*seconds = strtol(arg, &end, 10);
-	if (!*arg || *end || errno || *seconds <= 0 || *seconds > INT_MAX)
-		return report_usage(CMD, "'%s' is not a duration: give whole seconds, 1 or more",
-				    arg);
-	return 0;
-}
 
 /* The cgroup at path and its descendants, as events name them. */
 static int parse_cgroup(const char *path, struct event_filter *f)
@@ -113,7 +87,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			cgroup = optarg;
 			break;
 		case 'd':
-			err = parse_duration(optarg, &o->duration);
+			err = run_until_parse_duration(CMD, optarg, &o->duration);
 			if (err)
 				return err;
 			break;
@@ -124,24 +98,6 @@ static int parse_options(int argc, char **argv, struct options *o)
 	if (optind != argc)
 		return report_usage(CMD, "unexpected argument '%s'\n%s", argv[optind], USAGE);
 	return cgroup ? parse_cgroup(cgroup, &o->filter) : 0;
-}
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void catch_stop_signals(void)
-{
-	struct sigaction sa = { .sa_handler = on_stop };
-
-	/* No SA_RESTART: the signal must cut the wait short. */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 }
 
 /* Show ev if it passes the filter; returns 0, or -1 when stdout fails. */
@@ -166,15 +122,12 @@ static int show(const struct options *o, const struct ctrpol_event *ev, struct t
 /* Until a signal or the deadline (0: none); returns an exit code. */
 static int watch(struct event_stream *s, const struct options *o, struct tally *t)
 {
-	int64_t deadline = o->duration ? now_ms() + o->duration * 1000 : 0, left;
+	int64_t deadline = run_until_deadline(o->duration);
 	struct ctrpol_event ev;
-	int got;
+	int wait, got;
 
-	while (!stop_signal) {
-		left = deadline ? deadline - now_ms() : WAIT_SLICE_MS;
-		if (left <= 0)
-			break;
-		got = event_stream_next(s, &ev, left < WAIT_SLICE_MS ? (int)left : WAIT_SLICE_MS);
+	while ((wait = run_until_wait_ms(deadline)) > 0) {
+		got = event_stream_next(s, &ev, wait);
 		if (got == 1) {
 			if (show(o, &ev, t)) {
 				fprintf(stderr, "ctrpol %s: cannot write the events: %s\n", CMD,
@@ -226,7 +179,7 @@ int cmd_monitor(int argc, char **argv)
 		ctrpol_nl_close(&nl);
 		return report_kernel_error(CMD, err, &nl, hints);
 	}
-	catch_stop_signals();
+	run_until_catch_signals();
 	ret = watch(s, &o, &t);
 	summarize(&t);
 	event_stream_close(s);
