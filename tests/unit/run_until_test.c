@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* run_until: how ctrpol monitor and learn wait for events until a signal or a duration stops them. */
+/* run_until: how ctrpol monitor and learn wait for events until they are told to stop. */
 #include <signal.h>
 #include <stdio.h>
 

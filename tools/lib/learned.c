@@ -167,7 +167,8 @@ static int learn_mount(struct learned *l, const struct ctrpol_event *ev, uint64_
 	if (!ev->path)
 		return unnamed(l, ev, ops, "no path: the mount point is outside the container's root");
 	if (!ev->fstype || !fstype_name_valid(ev->fstype, strlen(ev->fstype)))
-		return unnamed(l, ev, ops, "a filesystem type no rule can name (1 to 31 of a-z 0-9 . _ -); only the profile's default decides");
+		return unnamed(l, ev, ops, "a filesystem type no rule can name (1 to 31 of "
+			       "a-z 0-9 . _ -); only the profile's default decides");
 	why = learn_path_glob(ev->path, &g);
 	if (why || path_glob_field(&g, field, sizeof(field), &why))
 		return unnamed(l, ev, ops, why);
@@ -245,7 +246,8 @@ int learned_add(struct learned *l, const struct ctrpol_event *ev, const struct c
 		return 0;
 	l->events++;
 	if (!denied)
-		return count_into(&l->unnamed, "an event whose operation this tool cannot read: is it older than the LSM? (ctrpol version)");
+		return count_into(&l->unnamed, "an event whose operation this tool cannot read: "
+				  "is it older than the LSM? (ctrpol version)");
 	event_rules_say(v, ev, &said);
 	/* Deny wins: an allow rule would not change what a deny rule refuses. */
 	if (denied & said.deny)
