@@ -363,6 +363,44 @@ TEST(hostile_file_names_name_themselves_only)
 	learning_free(&t);
 }
 
+/* Names of random bytes, glob syntax, quotes and blanks among them; no digits: no versions. */
+TEST(random_hostile_names_always_compile_and_match_only_themselves)
+{
+	static const char alphabet[] = "ab*?[]{}\\,#@ \t\"'!^-.~\n\x1b\xff";
+	static struct ctrpol_event evs[300];
+	static char names[300][24];
+	uint32_t seed = 12345;
+	struct learning t;
+	size_t i, j, len;
+
+	for (i = 0; i < sizeof(evs) / sizeof(evs[0]); i++) {
+		len = 5 + (seed = seed * 1103515245 + 12345) % 12;
+		memcpy(names[i], "/srv/", 5);
+		for (j = 5; j < len; j++) {
+			seed = seed * 1103515245 + 12345;
+			names[i][j] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		names[i][len] = '\0';
+		evs[i] = FILE_EV(R, names[i]);
+	}
+	learn(&t, evs, sizeof(evs) / sizeof(evs[0]));
+	ASSERT_TRUE(t.l.files.n > 100 && t.l.unnamed.n > 10);
+	compile("app.ctp", t.text, &t.pf);
+	for (i = 0; i < sizeof(evs) / sizeof(evs[0]); i++) {
+		char neighbour[32];
+
+		/* What no rule can hold is listed, not learned: it stays refused. */
+		if (path_unwritable(names[i]) || (strpbrk(names[i], " \t") && strchr(names[i], '"')))
+			assert_refuses(&t, evs[i]);
+		else
+			assert_allows(&t, evs[i]);
+		snprintf(neighbour, sizeof(neighbour), "%sz", names[i]);
+		assert_refuses(&t, FILE_EV(R, neighbour));
+	}
+	assert_refuses(&t, FILE_EV(R, "/srv/z"));
+	learning_free(&t);
+}
+
 TEST(every_class_is_learned_and_only_what_was_done_is_allowed)
 {
 	const struct ctrpol_event evs[] = {
