@@ -5,10 +5,15 @@
  * learning again from the profile adds only what is missing; every way out
  * (the duration, a signal, a refusal) leaves no temporary profile behind.
  */
+#include <arpa/inet.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,8 +52,10 @@ static int read_shadow(const void *arg)
 /* ctrpol learn of cgroup CGROUP_ROOT/name into out, started in the background. */
 static pid_t start_learning(const char *name, const char *out, const char *from)
 {
+	uint32_t attached = status_u32(CTRPOL_A_NATTACHMENTS);
 	char cgroup[128];
 	pid_t pid;
+	int i;
 
 	snprintf(cgroup, sizeof(cgroup), CGROUP_ROOT "/%s", name);
 	fflush(stdout);
@@ -69,7 +76,10 @@ static pid_t start_learning(const char *name, const char *out, const char *from)
 		_exit(127);
 	}
 	/* Until it has attached its profile: then the cgroup is in complain mode. */
-	sleep(2);
+	for (i = 0; i < 200 && status_u32(CTRPOL_A_NATTACHMENTS) == attached; i++)
+		usleep(50000);
+	if (status_u32(CTRPOL_A_NATTACHMENTS) == attached)
+		FAIL("ctrpol learn attached no profile within 10 s");
 	return pid;
 }
 
@@ -132,6 +142,74 @@ TEST(a_learned_workload_runs_enforced_without_denials_and_nothing_more)
 	ASSERT_EQ(profile_counter("learned", CTRPOL_COUNTER_DENIED), 0);
 	ASSERT_TRUE(run_in("learned", AS_CALLER, read_shadow, NULL) != 0);
 	ASSERT_TRUE(profile_counter("learned", CTRPOL_COUNTER_DENIED) > 0);
+	unconfine(&c);
+}
+
+/* A small web service: busybox httpd serves /srv/www, wget fetches a page, a log is written. */
+static const char web_workload[] =
+	"httpd -f -p 127.0.0.1:8080 -h /srv/www &\n"
+	"server=$!\n"
+	"sleep 1\n"
+	"wget -q -O /var/log/web/page.html http://127.0.0.1:8080/index.html || exit 1\n"
+	"echo fetched >> /var/log/web/access.log\n"
+	"kill $server\n"
+	"wait $server\n"
+	"exit 0\n";
+
+static int attempt_open(const void *how)
+{
+	const char *h = how;
+	int fd = open(h + 1, *h == 'w' ? O_WRONLY : O_RDONLY);
+
+	if (fd < 0)
+		return errno;
+	close(fd);
+	return 0;
+}
+
+static int attempt_connect_9(const void *unused)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(9) };
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	(void)unused;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (fd < 0)
+		return errno;
+	return connect(fd, (struct sockaddr *)&sin, sizeof(sin)) ? errno : 0;
+}
+
+TEST(a_learned_web_server_serves_again_and_does_nothing_else)
+{
+	static struct cmd_result r;
+	struct confined c = { "web", "web", 0 };
+	pid_t learner;
+
+	run_cmd((char *[]){ "ifconfig", "lo", "127.0.0.1", "up", NULL }, AS_CALLER, &r);
+	ASSERT_EQ(r.status, 0);
+	mkdir("/srv", 0755);
+	mkdir("/srv/www", 0755);
+	mkdir("/var", 0755);
+	mkdir("/var/log", 0755);
+	mkdir("/var/log/web", 0755);
+	put_file("/srv/www/index.html", "<h1>hello</h1>\n", 0644);
+	put_file("/srv/secret", "not for the web\n", 0644);
+	put_file("/srv/web.sh", web_workload, 0755);
+	c.id = cgroup_create(c.cgroup);
+
+	learner = start_learning(c.cgroup, "/srv/web.ctp", NULL);
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, run_script, "/srv/web.sh"), 0);
+	stop_learning(learner, SIGINT);
+	load_and_attach("/srv/web.ctp", c.cgroup);
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, run_script, "/srv/web.sh"), 0);
+	ASSERT_EQ(profile_counter("web", CTRPOL_COUNTER_DENIED), 0);
+	ASSERT_TRUE(profile_counter("web", CTRPOL_COUNTER_ALLOWED) > 0);
+
+	/* What the service never did: change its content, read beside it, connect elsewhere. */
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, attempt_open, "w/srv/www/index.html"), EACCES);
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, attempt_open, "r/srv/secret"), EACCES);
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, attempt_connect_9, NULL), EACCES);
+	ASSERT_EQ(profile_counter("web", CTRPOL_COUNTER_DENIED), 3);
 	unconfine(&c);
 }
 
