@@ -31,6 +31,7 @@ static int ctrpol_inode_permission(struct inode *inode, int mask)
 {
 	struct ctrpol_request req = {
 		.task = current, .class = CTRPOL_RULE_FILE, .want = CTRPOL_FILE_WRITE,
+		.boundary = true,
 	};
 	const struct ctrpol_answer refuse = { .deny = CTRPOL_FILE_WRITE };
 	struct ctrpol_profile *prof;

@@ -116,6 +116,7 @@ struct ctrpol_answer {
  * @task: who acts: current, but for PTRACE_TRACEME its parent
  * @class: &enum ctrpol_rule_kind
  * @quiet: decide and count, but send no event (CAP_OPT_NOAUDIT probes)
+ * @boundary: the cgroup boundary, which no rule decides (%CTRPOL_EV_BOUNDARY)
  * @want: the permission bits of @class asked for
  * @path: FILE: the file; MOUNT: where the mount is, or goes
  * @kn: FILE: instead of @path, a cgroup2 file (cgroup.procs), which has
@@ -135,6 +136,7 @@ struct ctrpol_request {
 	struct task_struct *task;
 	u8 class;
 	bool quiet;
+	bool boundary;
 	u64 want;
 	const struct path *path;
 	struct kernfs_node *kn;

@@ -54,6 +54,8 @@ static void log_target(struct audit_buffer *ab, const struct ctrpol_event_info *
 
 	if (ev->path)
 		log_string(ab, "path", ev->path);
+	if (req->boundary)
+		audit_log_format(ab, " boundary=cgroup");
 	switch (req->class) {
 	case CTRPOL_RULE_MOUNT:
 		log_string(ab, "fstype", ev->fstype);

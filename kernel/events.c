@@ -127,7 +127,8 @@ static int put_target(struct sk_buff *skb, const struct ctrpol_event_info *ev)
 	const struct ctrpol_request *req = ev->req;
 	const struct ctrpol_net_query *q = req->net;
 
-	if (ev->path && put_string(skb, CTRPOL_EV_PATH, ev->path, CTRPOL_MAX_PATH))
+	if ((ev->path && put_string(skb, CTRPOL_EV_PATH, ev->path, CTRPOL_MAX_PATH)) ||
+	    (req->boundary && nla_put_flag(skb, CTRPOL_EV_BOUNDARY)))
 		return -EMSGSIZE;
 	switch (req->class) {
 	case CTRPOL_RULE_MOUNT:

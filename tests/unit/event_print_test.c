@@ -69,7 +69,7 @@ TEST(file_denial)
 		     "exe /bin/busybox\n");
 	ASSERT_STREQ(json(&ev), "{\"time\":\"" WHEN "\",\"time_ns\":1795664498123456789,"
 		     "\"verdict\":\"denied\",\"class\":\"file\",\"operation\":[\"read\"],"
-		     "\"denied\":[\"read\"]," JSON_TASK ",\"path\":\"/etc/shadow\"}\n");
+		     "\"denied\":[\"read\"]," JSON_TASK ",\"path\":\"/etc/shadow\",\"boundary\":false}\n");
 }
 
 TEST(file_complaint_of_a_thread_after_the_rate_limit)
@@ -88,7 +88,7 @@ TEST(file_complaint_of_a_thread_after_the_rate_limit)
 			"\"operation\":[\"write\",\"append\"],\"denied\":[\"write\"],"
 			"\"profile\":\"web\",\"cgroup_id\":1234,\"cgroup\":\"/ctr/a\",\"pid\":130,"
 			"\"tgid\":123,");
-	ASSERT_CONTAINS(json(&ev), "\"path\":\"/var/log/x.log\",\"suppressed\":17}\n");
+	ASSERT_CONTAINS(json(&ev), "\"path\":\"/var/log/x.log\",\"boundary\":false,\"suppressed\":17}\n");
 }
 
 TEST(file_without_a_path)
@@ -97,7 +97,7 @@ TEST(file_without_a_path)
 
 	ASSERT_STREQ(text(&ev), WHEN " " WHO "file exec (no path) [denied: exec] "
 		     "exe /bin/busybox\n");
-	ASSERT_CONTAINS(json(&ev), JSON_TASK ",\"path\":null}\n");
+	ASSERT_CONTAINS(json(&ev), JSON_TASK ",\"path\":null,\"boundary\":false}\n");
 }
 
 TEST(capability)
@@ -327,4 +327,15 @@ TEST(escaping_keeps_text_and_marks_what_would_act)
 		     "\\xe2\\x80\\xa8\\xe2\\x81\\xa6\\xd8\\x9c");
 	ASSERT_STREQ(escaped("\xc0\xaf\xed\xa0\x80"), "\\xc0\\xaf\\xed\\xa0\\x80");
 	ASSERT_STREQ(escaped("\xe2\x82"), "\\xe2\\x82");
+}
+
+TEST(moving_out_of_the_container_cgroups)
+{
+	struct ctrpol_event ev = base(CTRPOL_RULE_FILE, CTRPOL_FILE_WRITE);
+
+	ev.path = "/cgroup.procs";
+	ev.boundary = true;
+	ASSERT_STREQ(text(&ev), WHEN " " WHO "file write cgroup /cgroup.procs (out of the "
+		     "container's cgroups: no rule allows it) [denied: write] exe /bin/busybox\n");
+	ASSERT_CONTAINS(json(&ev), ",\"path\":\"/cgroup.procs\",\"boundary\":true}\n");
 }

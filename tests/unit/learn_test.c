@@ -659,3 +659,18 @@ TEST(profile_names_come_from_the_output_file)
 	ASSERT_EQ(strlen(name), CTRPOL_NAME_MAX - 1);
 	ASSERT_TRUE(policy_name_valid(name));
 }
+
+TEST(moving_out_of_the_container_cgroups_is_listed_not_learned)
+{
+	const struct ctrpol_event evs[] = {
+		EV(CTRPOL_RULE_FILE, W, .path = "/cgroup.procs", .boundary = true),
+	};
+	struct learning t;
+
+	learn(&t, evs, ARRAY_SIZE(evs));
+	ASSERT_EQ(t.l.files.n, 0);
+	ASSERT_EQ(t.l.unnamed.n, 1);
+	ASSERT_CONTAINS(t.text, "    #   write /cgroup.procs: moving a task out of the container's "
+			"cgroups, which no rule can allow\n");
+	learning_free(&t);
+}

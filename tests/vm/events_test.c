@@ -228,10 +228,41 @@ static int act_mount(const void *path)
 	return result(mount("ev-source", path, "tmpfs", 0, NULL));
 }
 
+/* Out of the container: into the root cgroup. */
+static int act_escape(const void *unused)
+{
+	int fd;
+
+	(void)unused;
+	*actor = getpid();
+	fd = open(CGROUP_ROOT "/cgroup.procs", O_WRONLY);
+	if (fd >= 0)
+		close(fd);
+	return result(fd);
+}
+
 static int act_kill(const void *target)
 {
 	*actor = getpid();
 	return attempt_kill(target);
+}
+
+/*
+ * Run act(arg) in c's cgroup: it must fail with err, and send an event of
+ * class cls denying bits, whose subject is checked.  Returns the event.
+ */
+static const struct nlattr *denial(int fd, struct rawgenl_msg *m, const struct confined *c,
+				   int (*act)(const void *), const void *arg, int err, int cls,
+				   uint64_t bits)
+{
+	uint64_t before = now_ns();
+	const struct nlattr *ev;
+
+	ASSERT_EQ(run_in(c->cgroup, AS_CALLER, act, arg), err);
+	ev = next_event(fd, m, c->name);
+	check_subject(ev, c, before);
+	check_perms(ev, cls, bits);
+	return ev;
 }
 
 TEST(each_denial_sends_an_event_with_every_field)
@@ -240,7 +271,6 @@ TEST(each_denial_sends_an_event_with_every_field)
 	const struct nlattr *ev;
 	struct confined c;
 	struct target host;
-	uint64_t before;
 	uint32_t loopback = htonl(INADDR_LOOPBACK);
 	int fd;
 
@@ -251,64 +281,52 @@ TEST(each_denial_sends_an_event_with_every_field)
 		"deny net connect tcp port 9\ndeny cap chown\ndeny mount all");
 	host = (struct target){ park_in(NULL), SIGUSR1 };
 
-	before = now_ns();
-	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open, SECRET), EACCES);
-	ev = next_event(fd, &m, c.name);
-	check_subject(ev, &c, before);
-	check_perms(ev, CTRPOL_RULE_FILE, CTRPOL_FILE_READ);
+	ev = denial(fd, &m, &c, act_open, SECRET, EACCES, CTRPOL_RULE_FILE,
+		    CTRPOL_FILE_READ);
 	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), SECRET);
 
-	before = now_ns();
-	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_exec, PROGRAM), EACCES);
-	ev = next_event(fd, &m, c.name);
-	check_subject(ev, &c, before);
-	check_perms(ev, CTRPOL_RULE_FILE, CTRPOL_FILE_EXEC);
+	ev = denial(fd, &m, &c, act_exec, PROGRAM, EACCES, CTRPOL_RULE_FILE,
+		    CTRPOL_FILE_EXEC);
 	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), PROGRAM);
 
-	before = now_ns();
-	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_connect, NULL), EACCES);
-	ev = next_event(fd, &m, c.name);
-	check_subject(ev, &c, before);
-	check_perms(ev, CTRPOL_RULE_NET, CTRPOL_NET_CONNECT);
+	ev = denial(fd, &m, &c, act_connect, NULL, EACCES, CTRPOL_RULE_NET,
+		    CTRPOL_NET_CONNECT);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_FAMILY), AF_INET);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_SOCK_TYPE), SOCK_STREAM);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_PROTOCOL), IPPROTO_TCP);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_ADDR), loopback);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_PORT), 9);
 
-	before = now_ns();
-	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_chown, SECRET), EPERM);
-	ev = next_event(fd, &m, c.name);
-	check_subject(ev, &c, before);
-	check_perms(ev, CTRPOL_RULE_CAP, 1ULL << CAP_CHOWN);
+	ev = denial(fd, &m, &c, act_chown, SECRET, EPERM, CTRPOL_RULE_CAP,
+		    1ULL << CAP_CHOWN);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_CAPABILITY), CAP_CHOWN);
 
-	before = now_ns();
-	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_mount, MOUNTPOINT), EACCES);
-	ev = next_event(fd, &m, c.name);
-	check_subject(ev, &c, before);
-	check_perms(ev, CTRPOL_RULE_MOUNT, CTRPOL_MOUNT_MOUNT);
+	ev = denial(fd, &m, &c, act_mount, MOUNTPOINT, EACCES, CTRPOL_RULE_MOUNT,
+		    CTRPOL_MOUNT_MOUNT);
 	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), MOUNTPOINT);
 	ASSERT_STREQ(str_field(ev, CTRPOL_EV_FSTYPE), "tmpfs");
 	ASSERT_STREQ(str_field(ev, CTRPOL_EV_SOURCE), "ev-source");
 
-	before = now_ns();
-	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_kill, &host), EPERM);
-	ev = next_event(fd, &m, c.name);
-	check_subject(ev, &c, before);
-	check_perms(ev, CTRPOL_RULE_PEER, CTRPOL_PEER_SIGNAL);
+	ev = denial(fd, &m, &c, act_kill, &host, EPERM, CTRPOL_RULE_PEER,
+		    CTRPOL_PEER_SIGNAL);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_PEER_PID), host.pid);
 	ASSERT_EQ(num_field(ev, CTRPOL_EV_SIGNAL), SIGUSR1);
 	ASSERT_TRUE(!has_field(ev, CTRPOL_EV_PEER_PROFILE));
 
-	/* Each class counted its one denial, files their two. */
-	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_FILE, CTRPOL_COUNTER_DENIED), 2);
+	/* No rule decides this one: the event says so. */
+	ev = denial(fd, &m, &c, act_escape, NULL, EACCES, CTRPOL_RULE_FILE,
+		    CTRPOL_FILE_WRITE);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), "/cgroup.procs");
+	ASSERT_TRUE(has_field(ev, CTRPOL_EV_BOUNDARY));
+
+	/* Each class counted its one denial, files their three. */
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_FILE, CTRPOL_COUNTER_DENIED), 3);
 	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_NET, CTRPOL_COUNTER_DENIED), 1);
 	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_CAP, CTRPOL_COUNTER_DENIED), 1);
 	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_MOUNT, CTRPOL_COUNTER_DENIED), 1);
 	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_PEER, CTRPOL_COUNTER_DENIED), 1);
 	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_KERNEL, CTRPOL_COUNTER_DENIED), 0);
-	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_EVENTS), 6);
+	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_EVENTS), 7);
 	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_DROPPED), 0);
 
 	kill(host.pid, SIGKILL);

@@ -131,7 +131,7 @@ TEST(json_lines_of_a_denial)
 	ASSERT_CONTAINS(slurp(OUT), "\"verdict\":\"denied\",\"class\":\"file\","
 			"\"operation\":[\"read\"],\"denied\":[\"read\"],\"profile\":\"mon-json\",");
 	ASSERT_CONTAINS(slurp(OUT), "\"cgroup\":\"/mon-json\",");
-	ASSERT_CONTAINS(slurp(OUT), ",\"path\":\"" SECRET "\"}\n");
+	ASSERT_CONTAINS(slurp(OUT), ",\"path\":\"" SECRET "\",\"boundary\":false}\n");
 	unconfine(&c);
 }
 

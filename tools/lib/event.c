@@ -43,6 +43,7 @@ static struct nla_policy event_policy[CTRPOL_EV_MAX + 1] = {
 	[CTRPOL_EV_SIGNAL] = CTRPOL_POLICY_U32,
 	[CTRPOL_EV_SUPPRESSED] = CTRPOL_POLICY_U64,
 	[CTRPOL_EV_SOURCE] = BOUNDED_STRING(SOURCE_SIZE),
+	[CTRPOL_EV_BOUNDARY] = { .type = NLA_FLAG },
 };
 
 /* What every event has, whatever its class. */
@@ -117,6 +118,7 @@ int event_decode(struct nlmsghdr *nlh, struct ctrpol_event *ev)
 	ev->comm = string_or_null(a[CTRPOL_EV_COMM]);
 	ev->exe = string_or_null(a[CTRPOL_EV_EXE]);
 	ev->path = string_or_null(a[CTRPOL_EV_PATH]);
+	ev->boundary = a[CTRPOL_EV_BOUNDARY];
 	/* An fstype that is no valid name is "", not absent. */
 	ev->fstype = a[CTRPOL_EV_FSTYPE] ? nla_get_string(a[CTRPOL_EV_FSTYPE]) : NULL;
 	ev->source = string_or_null(a[CTRPOL_EV_SOURCE]);

@@ -28,6 +28,7 @@ struct ctrpol_event {
 	const char *comm;
 	const char *exe;
 	const char *path;		/* FILE, MOUNT */
+	bool boundary;			/* FILE: out of the container's cgroup subtree; path is kernfs's */
 	const char *fstype;		/* MOUNT */
 	const char *source;		/* MOUNT: the source mount(2) was given */
 	bool has_capability;

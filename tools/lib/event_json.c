@@ -53,6 +53,7 @@ static void add_target(struct json_object *o, const struct ctrpol_event *ev)
 	switch (ev->cls) {
 	case CTRPOL_RULE_FILE:
 		add(o, "path", json_text(ev->path));
+		add(o, "boundary", json_object_new_boolean(ev->boundary));
 		break;
 	case CTRPOL_RULE_CAP:
 		add(o, "capability", ev->has_capability ?

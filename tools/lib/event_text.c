@@ -96,7 +96,9 @@ static void put_operation(FILE *out, const struct ctrpol_event *ev)
 	switch (ev->cls) {
 	case CTRPOL_RULE_FILE:
 		put_statement(out, "file", ev->cls, ev->requested);
-		put_path(out, " ", ev->path);
+		put_path(out, ev->boundary ? " cgroup " : " ", ev->path);
+		if (ev->boundary)
+			fputs(" (out of the container's cgroups: no rule allows it)", out);
 		break;
 	case CTRPOL_RULE_CAP:
 		put_statement(out, "cap", ev->cls, ev->requested);

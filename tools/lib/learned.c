@@ -150,6 +150,9 @@ static int learn_file(struct learned *l, const struct ctrpol_event *ev, uint64_t
 	struct path_glob g;
 	const char *why;
 
+	if (ev->boundary)
+		return unnamed(l, ev, perms, "moving a task out of the container's cgroups, "
+			       "which no rule can allow");
 	if (!ev->path)
 		return unnamed(l, ev, perms, NO_PATH);
 	why = learn_path_glob(ev->path, &g);

@@ -238,6 +238,10 @@ enum ctrpol_verdict {
  *	limit dropped since the previous one it sent; absent when none
  * @CTRPOL_EV_SOURCE: NLA_NUL_STRING, MOUNT: the source mount(2) was given
  *	(a device, or the path of a bind or move), at most 255 bytes of it
+ * @CTRPOL_EV_BOUNDARY: NLA_FLAG, FILE: the operation would move a task out of
+ *	its confined cgroup subtree, a boundary every profile keeps: no rule
+ *	decides it and none can allow it.  %CTRPOL_EV_PATH is then the
+ *	cgroup.procs or cgroup.threads file, below the cgroup2 root.
  *
  * Readers must ignore attributes they do not know: new ones are appended.
  */
@@ -270,6 +274,7 @@ enum ctrpol_event_attr {
 	CTRPOL_EV_SIGNAL,
 	CTRPOL_EV_SUPPRESSED,
 	CTRPOL_EV_SOURCE,
+	CTRPOL_EV_BOUNDARY,
 
 	__CTRPOL_EV_MAX,
 };
