@@ -14,6 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <linux/ctrpol.h>
+
 #include "confine.h"
 #include "harness.h"
 
@@ -196,10 +198,16 @@ TEST(joining_the_group_needs_cap_net_admin)
 	ASSERT_CONTAINS(slurp(ERR), "CAP_NET_ADMIN");
 }
 
+static unsigned long long counter(const char *profile, int type)
+{
+	return profile_counter(profile, type);
+}
+
 TEST(status_and_list_count_the_events)
 {
 	struct confined c;
 	struct cmd_result r;
+	char line[256];
 
 	confine_denying(&c, "mon-count");
 	watch_a_denial(&c, (char *[]){ "ctrpol", "monitor", NULL }, " denied mon-count ",
@@ -208,6 +216,11 @@ TEST(status_and_list_count_the_events)
 	ASSERT_EQ(r.status, 0);
 	ASSERT_CONTAINS(r.out, "\nevents:            ");
 	ASSERT_CONTAINS(r.out, " per profile)\n");
+	snprintf(line, sizeof(line), "\nprofile mon-count  %llu allowed, %llu denied, 0 complained; "
+		 "%llu events, 0 dropped\n", counter("mon-count", CTRPOL_COUNTER_ALLOWED),
+		 counter("mon-count", CTRPOL_COUNTER_DENIED),
+		 counter("mon-count", CTRPOL_COUNTER_EVENTS));
+	ASSERT_CONTAINS(r.out, line);
 	run_cmd((char *[]){ "ctrpol", "list", NULL }, AS_CALLER, &r);
 	ASSERT_EQ(r.status, 0);
 	ASSERT_CONTAINS(r.out, "mon-count ");
