@@ -5,6 +5,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BINDIR := $(PREFIX)/sbin
 MANDIR := $(PREFIX)/share/man
+UNITDIR := $(PREFIX)/lib/systemd/system
 DATADIR := $(PREFIX)/share/ctrpol
 
 MAKEFLAGS += --no-print-directory
@@ -87,6 +88,8 @@ demo: deps
 install: $(B)/ctrpol
 	install -D -m 0755 $(B)/ctrpol $(DESTDIR)$(BINDIR)/ctrpol
 	install -D -m 0644 tools/ctrpol.8 $(DESTDIR)$(MANDIR)/man8/ctrpol.8
+	install -d $(DESTDIR)$(UNITDIR)
+	sed 's|@BINDIR@|$(BINDIR)|' tools/ctrpol-load.service.in >$(DESTDIR)$(UNITDIR)/ctrpol-load.service
 	install -d $(DESTDIR)$(DATADIR)/policies/abstractions
 	install -m 0644 policies/*.ctp $(DESTDIR)$(DATADIR)/policies/
 	install -m 0644 policies/abstractions/*.ctp $(DESTDIR)$(DATADIR)/policies/abstractions/

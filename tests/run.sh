@@ -31,6 +31,7 @@ for t in "$@"; do
 	suite "unit $(basename "$t")" "$t"
 done
 suite "golden outputs" "$project/tests/golden/run.sh"
+suite "make install" "$project/tests/install/run.sh"
 for f in ${FUZZERS:-}; do
 	suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"
 done

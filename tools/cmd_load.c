@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ctrpol load [--replace] FILE...: load profiles into the LSM.  Every file
- * is compiled (or read) and verified first, so a local error loads nothing;
- * then each is loaded in turn, stopping at the first the kernel refuses.
+ * ctrpol load [--replace] [--dir DIR]... [FILE]...: load profiles into the
+ * LSM, all or nothing.  Every file is compiled (or read) and verified first,
+ * and without --replace none may be loaded already, so a local error
+ * changes nothing; should the kernel still refuse one, those this command
+ * loaded before it are unloaded again.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,14 +17,13 @@
 #include "lib/exit_codes.h"
 #include "lib/kernel_changes.h"
 #include "lib/kernel_lists.h"
+#include "lib/policy_dir.h"
 #include "lib/policy_file.h"
 #include "lib/report.h"
 
-#define USAGE "usage: ctrpol load [--replace] FILE..."
+#define USAGE "usage: ctrpol load [--replace] [--dir DIR]... [FILE]..."
 
 static const struct report_hint hints[] = {
-	{ -EEXIST, "a profile of that name is loaded: add --replace to replace it, in every "
-		   "cgroup it confines at once" },
 	{ -EINVAL, "the kernel refused a profile this tool verified: are the LSM and the tool "
 		   "of one release? (ctrpol version)" },
 	{ -ENOMEM, "the kernel could not allocate memory for the profile" },
@@ -63,79 +64,164 @@ static bool is_loaded(const char *name, const struct kernel_profile *v, size_t n
 	return false;
 }
 
-/* Load pfs in order; names[] gets those loaded, *ndone their number. */
-static int load_all(struct ctrpol_nl *nl, const struct policy_file *pfs, size_t n, bool replace,
-		    const char **names, size_t *ndone)
-{
-	struct kernel_profile *before = NULL;
-	size_t nbefore = 0, i;
-	int err = 0;
+/* What the kernel held before: which loads replace, and which a roll-back may undo. */
+struct loaded_before {
+	struct kernel_profile *v;
+	size_t n;
+};
 
-	/* Only to tell "replaced" from "loaded": the kernel's reply does not say. */
-	if (replace)
-		err = kernel_profiles_get(nl, &before, &nbefore);
-	for (i = 0; !err && i < n; i++) {
-		err = kernel_load(nl, pfs[i].blob, pfs[i].size, replace ? CTRPOL_LOAD_REPLACE : 0);
+/* Without --replace, a profile loaded already refuses the whole command, before any change. */
+static int check_new(char **files, const struct policy_file *pfs, size_t n,
+		     const struct loaded_before *before)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (is_loaded(profile_name(&pfs[i]), before->v, before->n)) {
+			fprintf(stderr, "ctrpol load: %s: profile %s is loaded already; nothing "
+				"was loaded\n  hint: add --replace to replace it, in every cgroup "
+				"it confines at once\n", files[i], profile_name(&pfs[i]));
+			return CTRPOL_EXIT_FAILED;
+		}
+	return CTRPOL_EXIT_OK;
+}
+
+/*
+ * Unload what this command loaded (the first n, less those it replaced),
+ * newest first.  What replaced an older version cannot be undone: the
+ * kernel keeps no copy of it.
+ */
+static void roll_back(struct ctrpol_nl *nl, const struct policy_file *pfs, size_t n,
+		      const struct loaded_before *before)
+{
+	const char *name;
+	size_t i;
+	int err;
+
+	for (i = n; i-- > 0;) {
+		name = profile_name(&pfs[i]);
+		if (is_loaded(name, before->v, before->n)) {
+			fprintf(stderr, "ctrpol load: %s stays replaced: the kernel keeps no "
+				"copy of the version before\n", name);
+			continue;
+		}
+		err = kernel_unload(nl, name);
 		if (err)
-			break;
-		printf("%s %s (%zu bytes)\n",
-		       is_loaded(profile_name(&pfs[i]), before, nbefore) ? "replaced" : "loaded",
-		       profile_name(&pfs[i]), pfs[i].size);
-		names[(*ndone)++] = profile_name(&pfs[i]);
+			fprintf(stderr, "ctrpol load: could not unload %s again: %s\n", name,
+				nl->extack[0] ? nl->extack : strerror(-err));
+		else
+			fprintf(stderr, "ctrpol load: unloaded %s again\n", name);
 	}
-	free(before);
-	return err;
+}
+
+/* Collect the files: each DIR's, then the FILEs, in order; all malloc'd. */
+static int gather(int argc, char **argv, bool *replace, char ***files, size_t *n)
+{
+	static const struct option opts[] = {
+		{ "replace", no_argument, NULL, 'r' },
+		{ "dir", required_argument, NULL, 'd' },
+		{ 0 }
+	};
+	bool dirs = false;
+	int c, err;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'r') {
+			*replace = true;
+		} else if (c == 'd') {
+			dirs = true;
+			err = policy_dir_list(optarg, files, n);
+			if (err) {
+				fprintf(stderr, "ctrpol load: cannot read directory %s: %s\n",
+					optarg, strerror(-err));
+				return CTRPOL_EXIT_FAILED;
+			}
+		} else {
+			return report_usage("load", "%s", USAGE);
+		}
+	}
+	for (; optind < argc; optind++) {
+		char **grown = realloc(*files, (*n + 1) * sizeof(*grown));
+
+		if (!grown || !(grown[*n] = strdup(argv[optind]))) {
+			if (grown)
+				*files = grown;
+			fprintf(stderr, "ctrpol load: out of memory\n");
+			return CTRPOL_EXIT_FAILED;
+		}
+		*files = grown;
+		++*n;
+	}
+	if (!*n && !dirs)
+		return report_usage("load", "missing FILE, a policy (.ctp) or a compiled "
+				    "profile, or --dir DIR\n%s", USAGE);
+	return CTRPOL_EXIT_OK;
+}
+
+/* Load every prepared profile; on a refusal, report it and undo the rest. */
+static int load_all(char **files, const struct policy_file *pfs, size_t n, bool replace)
+{
+	struct loaded_before before = { NULL, 0 };
+	struct ctrpol_nl nl;
+	size_t i = 0;
+	int err, ret;
+
+	err = ctrpol_nl_open(&nl);
+	if (!err)
+		err = kernel_profiles_get(&nl, &before.v, &before.n);
+	if (err) {
+		ret = report_kernel_error("load", err, &nl, hints);
+		goto out;
+	}
+	ret = replace ? CTRPOL_EXIT_OK : check_new(files, pfs, n, &before);
+	for (; !ret && i < n; i++) {
+		err = kernel_load(&nl, pfs[i].blob, pfs[i].size, replace ? CTRPOL_LOAD_REPLACE : 0);
+		if (err) {
+			ret = report_kernel_error("load", err, &nl, hints);
+			fprintf(stderr, "ctrpol load: refused: %s (profile %s)\n", files[i],
+				profile_name(&pfs[i]));
+			roll_back(&nl, pfs, i, &before);
+		}
+	}
+	for (i = 0; !ret && i < n; i++)
+		printf("%s %s (%zu bytes)\n",
+		       is_loaded(profile_name(&pfs[i]), before.v, before.n) ? "replaced" : "loaded",
+		       profile_name(&pfs[i]), pfs[i].size);
+out:
+	ctrpol_nl_close(&nl);
+	free(before.v);
+	return ret;
 }
 
 int cmd_load(int argc, char **argv)
 {
-	static const struct option opts[] = { { "replace", no_argument, NULL, 'r' }, { 0 } };
 	struct policy_file *pfs = NULL;
-	const char **names = NULL;
-	struct ctrpol_nl nl;
-	size_t n, i, ndone = 0;
+	char **files = NULL;
 	bool replace = false;
-	int c, ret, err;
+	size_t n = 0, i;
+	int ret;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c != 'r')
-			return report_usage("load", "%s", USAGE);
-		replace = true;
+	ret = gather(argc, argv, &replace, &files, &n);
+	if (ret || !n) {
+		if (!ret)
+			printf("nothing to load: no .ctp or .ctpb file in the directory\n");
+		goto out;
 	}
-	if (optind == argc)
-		return report_usage("load", "missing FILE, a policy (.ctp) or a compiled "
-				    "profile\n%s", USAGE);
-	n = argc - optind;
 	pfs = calloc(n, sizeof(*pfs));
-	names = calloc(n, sizeof(*names));
-	if (!pfs || !names) {
+	if (!pfs) {
 		fprintf(stderr, "ctrpol load: out of memory\n");
 		ret = CTRPOL_EXIT_FAILED;
 		goto out;
 	}
-	ret = prepare(argv + optind, n, pfs);
-	if (ret) {
-		if (n > 1)
-			report_partial("load", "loaded", names, 0);
-		goto out;
-	}
-	err = ctrpol_nl_open(&nl);
-	if (!err)
-		err = load_all(&nl, pfs, n, replace, names, &ndone);
-	ctrpol_nl_close(&nl);
-	if (err) {
-		fflush(stdout);
-		ret = report_kernel_error("load", err, &nl, hints);
-		if (n > 1 && nl.family > 0) {
-			fprintf(stderr, "ctrpol load: stopped at %s (profile %s)\n",
-				argv[optind + ndone], profile_name(&pfs[ndone]));
-			report_partial("load", "loaded", names, ndone);
-		}
-	}
+	ret = prepare(files, n, pfs);
+	if (ret)
+		fprintf(stderr, "ctrpol load: nothing was loaded\n");
+	else
+		ret = load_all(files, pfs, n, replace);
 out:
 	for (i = 0; pfs && i < n; i++)
 		policy_file_free(&pfs[i]);
 	free(pfs);
-	free(names);
+	policy_dir_free(files, n);
 	return ret;
 }

@@ -210,7 +210,7 @@ static const struct refusal usage_errors[] = {
 	{ { "unload" }, "ctrpol unload: missing NAME" },
 	{ { "unload", "web", "b@d" }, "ctrpol unload: 'b@d' is not a profile name" },
 	{ { "load" }, "ctrpol load: missing FILE" },
-	{ { "load", "--force", "x.ctp" }, "usage: ctrpol load [--replace] FILE..." },
+	{ { "load", "--force", "x.ctp" }, "usage: ctrpol load [--replace] [--dir DIR]... [FILE]..." },
 	{ { "list", "web" }, "ctrpol list: unexpected argument 'web'" },
 	{ { "list", "--yaml" }, "usage: ctrpol list [--json]" },
 	{ { "monitor", "web" }, "ctrpol monitor: unexpected argument 'web'" },

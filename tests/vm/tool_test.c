@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,7 +50,8 @@ TEST(load_attach_list_detach_unload)
 	put_file("/tmp/toolweb.ctp", "profile toolweb {\n    allow read /etc/**\n}\n", 0644);
 	cgroup_create("toolweb");
 	expect(0, "loaded toolweb", "load", "/tmp/toolweb.ctp", NULL, NULL);
-	expect(1, "a profile of that name is loaded", "load", "/tmp/toolweb.ctp", NULL, NULL);
+	expect(1, "profile toolweb is loaded already; nothing was loaded", "load",
+	       "/tmp/toolweb.ctp", NULL, NULL);
 	expect(0, "replaced toolweb", "load", "--replace", "/tmp/toolweb.ctp", NULL);
 	expect(0, NULL, "attach", "toolweb", "--cgroup", CGROUP_ROOT "/toolweb");
 	expect(0, "/toolweb", "list", NULL, NULL, NULL);
@@ -78,6 +80,49 @@ TEST(attach_by_pid_confines_that_process_cgroup)
 	expect(0, NULL, "detach", "--pid", pid, NULL);
 	kill(atoi(pid), SIGKILL);
 	expect(0, NULL, "unload", "toolpid", NULL, NULL);
+}
+
+/* What list prints of profile name: its row starts the line. */
+static bool listed(const char *name)
+{
+	static struct cmd_result r;
+	char row[80];
+
+	ctrpol(&r, AS_CALLER, "list", NULL, NULL, NULL);
+	EXPECT_STATUS(r, 0);
+	snprintf(row, sizeof(row), "\n%s ", name);
+	return strstr(r.out, row);
+}
+
+/* Boot-time loading: a directory's profiles, all of them or none. */
+TEST(load_dir_loads_a_directory_all_or_nothing)
+{
+	mkdir("/tmp/boot", 0755);
+	mkdir("/tmp/boot/abstractions", 0755);
+	put_file("/tmp/boot/abstractions/shared.ctp", "allow read /etc/**\n", 0644);
+	put_file("/tmp/boot/a.ctp", "profile dir-a {\n    include \"abstractions/shared.ctp\"\n}\n",
+		 0644);
+	put_file("/tmp/boot/b.ctp", "profile dir-b {\n}\n", 0644);
+	put_file("/tmp/boot/.hidden.ctp", "profile dir-hidden {\n}\n", 0644);
+	put_file("/tmp/boot/README", "not a policy\n", 0644);
+	expect(0, "loaded dir-a", "load", "--dir", "/tmp/boot", NULL);
+	ASSERT_TRUE(listed("dir-b") && !listed("dir-hidden") && !listed("shared"));
+
+	/* One is loaded already: the new one is not loaded either. */
+	put_file("/tmp/boot/c.ctp", "profile dir-c {\n}\n", 0644);
+	expect(1, "profile dir-a is loaded already; nothing was loaded", "load", "--dir",
+	       "/tmp/boot", NULL);
+	ASSERT_TRUE(!listed("dir-c"));
+	/* A policy with an error: nothing either. */
+	put_file("/tmp/boot/d.ctp", "profile dir-d {\n    allow wirte /x\n}\n", 0644);
+	expect(5, "d.ctp:2:", "load", "--replace", "--dir", "/tmp/boot");
+	ASSERT_TRUE(!listed("dir-c") && !listed("dir-d"));
+	ASSERT_EQ(unlink("/tmp/boot/d.ctp"), 0);
+	expect(0, "loaded dir-c", "load", "--replace", "--dir", "/tmp/boot");
+	expect(0, "replaced dir-a", "load", "--replace", "--dir", "/tmp/boot");
+	expect(0, NULL, "unload", "dir-a", "dir-b", "dir-c");
+	mkdir("/tmp/boot-empty", 0755);
+	expect(0, "nothing to load", "load", "--dir", "/tmp/boot-empty", NULL);
 }
 
 TEST(errors_say_what_is_wrong)
