@@ -8,6 +8,7 @@
  * RCU, one per level of nesting, with no lock, allocation or sleep.
  */
 
+#include <linux/binfmts.h>
 #include <linux/cgroup.h>
 #include <linux/hashtable.h>
 #include <linux/slab.h>
@@ -24,11 +25,15 @@ DEFINE_STATIC_KEY_FALSE(ctrpol_confining);
  * @cgrp: a reference, so that the cgroup's death can be seen and its
  *	ancestry compared; dropped a grace period after the attachment goes
  * @profile: what confines the cgroup; cannot be unloaded while attached
+ * @pending: attached with %CTRPOL_ATTACH_ON_EXEC and no task below has
+ *	executed a program since: the cgroup's tasks are not confined yet.
+ *	Read without locks; only ever goes from true to false.
  * @rcu: for that grace period
  */
 struct ctrpol_attachment {
 	struct hlist_node node;
 	u64 cgid;
+	bool pending;
 	struct cgroup *cgrp;
 	struct ctrpol_profile *profile;
 	struct rcu_head rcu;
@@ -48,30 +53,40 @@ static struct ctrpol_attachment *attachment_find(u64 cgid)
 	return NULL;
 }
 
+/* The attachment nearest above @task, pending or not.  Context: rcu_read_lock() held. */
+static struct ctrpol_attachment *nearest_attachment(struct task_struct *task)
+{
+	struct cgroup *cgrp = task_dfl_cgroup(task);
+	struct ctrpol_attachment *a;
+	int level;
+
+	/* The root cgroup never has a profile: ctrpol_attach() refuses it. */
+	for (level = cgrp->level; level > 0; level--) {
+		a = attachment_find(cgroup_id(cgrp->ancestors[level]));
+		if (a)
+			return a;
+	}
+	return NULL;
+}
+
 /**
  * ctrpol_task_profile - the profile confining @task, if any
  * @task: usually current
  * @at: if not NULL, set to the cgroup the profile is attached to
  *
  * Context: rcu_read_lock() held; the results are valid until it is dropped.
- * Return: the profile, or NULL for an unconfined task.
+ * Return: the profile, or NULL for an unconfined task: none is attached
+ * above it, or the nearest waits for an exec.
  */
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at)
 {
-	struct cgroup *cgrp = task_dfl_cgroup(task);
-	int level;
+	struct ctrpol_attachment *a = nearest_attachment(task);
 
-	/* The root cgroup never has a profile: ctrpol_attach() refuses it. */
-	for (level = cgrp->level; level > 0; level--) {
-		struct ctrpol_attachment *a = attachment_find(cgroup_id(cgrp->ancestors[level]));
-
-		if (a) {
-			if (at)
-				*at = a->cgrp;
-			return a->profile;
-		}
-	}
-	return NULL;
+	if (!a || READ_ONCE(a->pending))
+		return NULL;
+	if (at)
+		*at = a->cgrp;
+	return a->profile;
 }
 
 /**
@@ -94,13 +109,15 @@ bool ctrpol_current_confined(void)
  * ctrpol_attach - confine the cgroup @cgid and its descendants with @prof
  * @cgid: a cgroup v2 id
  * @prof: a loaded profile
+ * @on_exec: leave the cgroup's tasks unconfined until one of them executes
+ *	a program: a container runtime attaches before its own set-up is done
  * @why: set to the reason for a refusal
  *
  * Context: ctrpol_policy_lock held.
  * Return: 0; -ENOENT for no such cgroup, -EINVAL for the root cgroup,
  * -EEXIST when it already has a profile, -ENOMEM.
  */
-int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, const char **why)
+int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const char **why)
 {
 	struct ctrpol_attachment *a;
 	struct cgroup *cgrp;
@@ -126,6 +143,7 @@ int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, const char **why)
 		return -ENOMEM;
 	}
 	a->cgid = cgid;
+	a->pending = on_exec;
 	a->cgrp = cgrp;
 	a->profile = prof;
 	prof->nattached++;
@@ -209,11 +227,12 @@ unsigned int ctrpol_attach_count(void)
  * @n: 0-based, in table order (stable while nothing changes)
  * @cgid: set to its cgroup id
  * @name: set to its profile's name
+ * @pending: set when it still waits for an exec to confine
  *
  * Context: ctrpol_policy_lock held.
  * Return: false past the last.
  */
-bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name)
+bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *pending)
 {
 	struct ctrpol_attachment *a;
 	int bkt;
@@ -223,7 +242,41 @@ bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name)
 		if (!n--) {
 			*cgid = a->cgid;
 			*name = a->profile->name;
+			*pending = READ_ONCE(a->pending);
 			return true;
 		}
 	return false;
+}
+
+/*
+ * A program starts in a cgroup whose attachment waits for one: from now on
+ * the profile confines every task below it, this exec included (the hook
+ * runs first of ours, so the exec's own checks see the profile).
+ */
+static int ctrpol_attach_on_exec(struct linux_binprm *bprm)
+{
+	struct ctrpol_attachment *a;
+
+	if (!static_branch_unlikely(&ctrpol_confining))
+		return 0;
+	rcu_read_lock();
+	a = nearest_attachment(current);
+	if (a && READ_ONCE(a->pending))
+		WRITE_ONCE(a->pending, false);
+	rcu_read_unlock();
+	return 0;
+}
+
+static struct security_hook_list ctrpol_attach_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(bprm_creds_for_exec, ctrpol_attach_on_exec),
+};
+
+/**
+ * ctrpol_add_attach_hooks - register the hook that arms on-exec attachments
+ *
+ * Before every other class: an exec that arms a profile is checked by it.
+ */
+void __init ctrpol_add_attach_hooks(void)
+{
+	security_add_hooks(ctrpol_attach_hooks, ARRAY_SIZE(ctrpol_attach_hooks), &ctrpol_lsmid);
 }

@@ -160,11 +160,11 @@ unsigned int ctrpol_profile_count(void);
 struct ctrpol_profile *ctrpol_profile_nth(unsigned long n);
 
 /* attach.c: which cgroup has which profile. */
-int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, const char **why);
+int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const char **why);
 int ctrpol_detach(u64 cgid);
 void ctrpol_attach_prune(void);
 unsigned int ctrpol_attach_count(void);
-bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name);
+bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *pending);
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at);
 bool ctrpol_current_confined(void);
 
@@ -198,6 +198,7 @@ int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet);
 int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err);
 
 /* Hooks, one file per class. */
+void __init ctrpol_add_attach_hooks(void);
 void __init ctrpol_add_file_hooks(void);
 void __init ctrpol_add_cap_hooks(void);
 void __init ctrpol_add_cgroup_hooks(void);

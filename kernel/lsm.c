@@ -23,6 +23,7 @@ const struct lsm_id ctrpol_lsmid = {
 
 static int __init ctrpol_init(void)
 {
+	ctrpol_add_attach_hooks();
 	ctrpol_add_file_hooks();
 	ctrpol_add_cap_hooks();
 	ctrpol_add_cgroup_hooks();

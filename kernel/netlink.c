@@ -49,6 +49,7 @@ static const struct nla_policy ctrpol_name_policy[CTRPOL_A_MAX + 1] = {
 static const struct nla_policy ctrpol_attach_policy[CTRPOL_A_MAX + 1] = {
 	[CTRPOL_A_NAME] = { .type = NLA_NUL_STRING, .len = CTRPOL_NAME_MAX - 1 },
 	[CTRPOL_A_CGROUP_ID] = { .type = NLA_U64 },
+	[CTRPOL_A_FLAGS] = NLA_POLICY_MASK(NLA_U32, CTRPOL_ATTACH_ALL),
 };
 
 static const struct nla_policy ctrpol_cgroup_policy[CTRPOL_A_MAX + 1] = {
@@ -252,6 +253,7 @@ static int ctrpol_nl_attach(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ctrpol_profile *prof;
 	const char *why = NULL;
+	u32 flags;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, CTRPOL_A_CGROUP_ID) ||
@@ -262,7 +264,9 @@ static int ctrpol_nl_attach(struct sk_buff *skb, struct genl_info *info)
 		GENL_SET_ERR_MSG(info, "no profile of that name is loaded");
 		return -ENOENT;
 	}
-	err = ctrpol_attach(nla_get_u64(info->attrs[CTRPOL_A_CGROUP_ID]), prof, &why);
+	flags = info->attrs[CTRPOL_A_FLAGS] ? nla_get_u32(info->attrs[CTRPOL_A_FLAGS]) : 0;
+	err = ctrpol_attach(nla_get_u64(info->attrs[CTRPOL_A_CGROUP_ID]), prof,
+			    flags & CTRPOL_ATTACH_ON_EXEC, &why);
 	if (why)
 		set_reason(info->extack, why);
 	return err;
@@ -363,14 +367,15 @@ static int ctrpol_nl_list_profiles(struct sk_buff *skb, struct netlink_callback 
 }
 
 static int put_attachment(struct sk_buff *skb, struct netlink_callback *cb, u64 cgid,
-			  const char *name)
+			  const char *name, bool pending)
 {
 	void *hdr = dump_put(skb, cb, CTRPOL_CMD_LIST_ATTACHMENTS);
 
 	if (!hdr)
 		return -EMSGSIZE;
 	if (nla_put_u64_64bit(skb, CTRPOL_A_CGROUP_ID, cgid, CTRPOL_A_PAD) ||
-	    nla_put_string(skb, CTRPOL_A_NAME, name)) {
+	    nla_put_string(skb, CTRPOL_A_NAME, name) ||
+	    nla_put_u32(skb, CTRPOL_A_FLAGS, pending ? CTRPOL_ATTACH_ON_EXEC : 0)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -382,12 +387,13 @@ static int ctrpol_nl_list_attachments(struct sk_buff *skb, struct netlink_callba
 {
 	const char *name;
 	unsigned long i;
+	bool pending;
 	u64 cgid;
 
 	mutex_lock(&ctrpol_policy_lock);
 	ctrpol_attach_prune();
-	for (i = cb->args[0]; ctrpol_attach_nth(i, &cgid, &name); i++)
-		if (put_attachment(skb, cb, cgid, name))
+	for (i = cb->args[0]; ctrpol_attach_nth(i, &cgid, &name, &pending); i++)
+		if (put_attachment(skb, cb, cgid, name, pending))
 			break;
 	mutex_unlock(&ctrpol_policy_lock);
 	cb->args[0] = i;

@@ -5,19 +5,24 @@
 #include "lib/report.h"
 
 int cgroup_target_parse(const char *cmd, const char *usage, const char *operand, int argc,
-			char **argv, struct cgroup_ref *ref)
+			char **argv, struct cgroup_ref *ref, bool *on_exec)
 {
 	static const struct option opts[] = {
 		{ "cgroup", required_argument, NULL, 'c' },
 		{ "pid", required_argument, NULL, 'p' },
+		{ "on-exec", no_argument, NULL, 'e' },
 		{ 0 }
 	};
 	const char *path = NULL, *pid = NULL;
 	int c, want = operand ? 1 : 0;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == '?')
+		if (c == '?' || (c == 'e' && !on_exec))
 			return report_usage(cmd, "%s", usage);
+		if (c == 'e') {
+			*on_exec = true;
+			continue;
+		}
 		if ((c == 'c' && path) || (c == 'p' && pid))
 			return report_usage(cmd, "--%s given twice: name one cgroup",
 					    c == 'c' ? "cgroup" : "pid");

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "cgroup_target.h"
@@ -12,7 +13,7 @@
 #include "lib/kernel_changes.h"
 #include "lib/report.h"
 
-#define USAGE "usage: ctrpol attach NAME (--cgroup PATH | --pid PID)"
+#define USAGE "usage: ctrpol attach NAME (--cgroup PATH | --pid PID) [--on-exec]"
 
 static const struct report_hint hints[] = {
 	{ -ENOENT, "the kernel's message says which is missing; ctrpol list shows the profiles "
@@ -29,10 +30,12 @@ int cmd_attach(int argc, char **argv)
 {
 	struct cgroup_ref ref;
 	struct ctrpol_nl nl;
+	bool on_exec = false;
 	const char *name;
 	int err;
 
-	err = cgroup_target_parse("attach", USAGE, "NAME, the profile to attach", argc, argv, &ref);
+	err = cgroup_target_parse("attach", USAGE, "NAME, the profile to attach", argc, argv, &ref,
+				  &on_exec);
 	if (err)
 		return err;
 	name = argv[optind];
@@ -40,11 +43,12 @@ int cmd_attach(int argc, char **argv)
 		return report_bad_name("attach", name);
 	err = ctrpol_nl_open(&nl);
 	if (!err) {
-		err = kernel_attach(&nl, ref.id, name);
+		err = kernel_attach(&nl, ref.id, name, on_exec ? CTRPOL_ATTACH_ON_EXEC : 0);
 		ctrpol_nl_close(&nl);
 	}
 	if (err)
 		return report_kernel_error("attach", err, &nl, hints);
-	printf("attached %s to %s (cgroup %" PRIu64 ")\n", name, ref.dir, ref.id);
+	printf("attached %s to %s (cgroup %" PRIu64 ")%s\n", name, ref.dir, ref.id,
+	       on_exec ? ", confining from the first exec in it" : "");
 	return CTRPOL_EXIT_OK;
 }

@@ -25,7 +25,7 @@ int cmd_detach(int argc, char **argv)
 	struct ctrpol_nl nl;
 	int err;
 
-	err = cgroup_target_parse("detach", USAGE, NULL, argc, argv, &ref);
+	err = cgroup_target_parse("detach", USAGE, NULL, argc, argv, &ref, NULL);
 	if (err)
 		return err;
 	err = ctrpol_nl_open(&nl);

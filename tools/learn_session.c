@@ -79,7 +79,7 @@ int learn_session_start(struct learn_session *s, const struct cgroup_ref *cgroup
 		return CTRPOL_EXIT_FAILED;
 	}
 	if (!err)
-		err = kernel_attach(&s->nl, cgroup->id, profile);
+		err = kernel_attach(&s->nl, cgroup->id, profile, 0);
 	s->attached = !err;
 	/* Attached since we looked: another command won the race. */
 	if (err == -EEXIST) {

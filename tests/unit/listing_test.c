@@ -15,7 +15,7 @@
 static struct kernel_profile profiles[2];
 static struct kernel_attachment attachments[2] = {
 	{ .cgroup_id = 1234, .name = "web" },
-	{ .cgroup_id = 99, .name = "db" },
+	{ .cgroup_id = 99, .name = "db", .on_exec = true },
 };
 
 /* web decided on files and the network; db, complaining, on nothing yet. */
@@ -77,7 +77,7 @@ TEST(text_shows_each_profile_then_the_classes_it_decided_on)
 		"\n"
 		"CGROUP                PROFILE   PATH\n"
 		"1234                  web       /sys/fs/cgroup/web\n"
-		"99                    db\n");
+		"99                    db  (from its first exec)\n");
 }
 
 TEST(text_of_nothing_says_so)
@@ -121,8 +121,8 @@ TEST(json_holds_counters_classes_and_attachments)
 		"\"peer\":{\"allowed\":0,\"denied\":0,\"complained\":0},"
 		"\"kernel\":{\"allowed\":0,\"denied\":0,\"complained\":0}}}],"
 		"\"attachments\":[{\"cgroup_id\":1234,\"profile\":\"web\","
-		"\"path\":\"/sys/fs/cgroup/web\"},"
-		"{\"cgroup_id\":99,\"profile\":\"db\",\"path\":null}]}\n");
+		"\"path\":\"/sys/fs/cgroup/web\",\"pending\":false},"
+		"{\"cgroup_id\":99,\"profile\":\"db\",\"path\":null,\"pending\":true}]}\n");
 }
 
 TEST(json_of_a_hostile_path_stays_valid_and_reads_back)

@@ -82,6 +82,47 @@ TEST(attach_by_pid_confines_that_process_cgroup)
 	expect(0, NULL, "unload", "toolpid", NULL, NULL);
 }
 
+static int read_secret(const void *path)
+{
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return errno;
+	fclose(f);
+	return 0;
+}
+
+static int cat_secret(const void *path)
+{
+	execl("/bin/cat", "cat", (const char *)path, (char *)NULL);
+	return 127;
+}
+
+/* What an OCI runtime does: attach before its own set-up, confine from the container's exec. */
+TEST(attach_on_exec_confines_from_the_first_exec_in_the_cgroup)
+{
+	static struct cmd_result r;
+
+	put_file("/tmp/onexec-secret", "x\n", 0644);
+	put_file("/tmp/onexec.ctp", "profile onexec {\n    default allow\n"
+		 "    deny read /tmp/onexec-secret\n}\n", 0644);
+	cgroup_create("onexec");
+	expect(0, NULL, "load", "/tmp/onexec.ctp", NULL, NULL);
+	run_cmd((char *[]){ "ctrpol", "attach", "onexec", "--on-exec", "--cgroup",
+			    CGROUP_ROOT "/onexec", NULL }, AS_CALLER, &r);
+	EXPECT_STATUS(r, 0);
+	ASSERT_CONTAINS(r.out, "confining from the first exec in it");
+	expect(0, "(from its first exec)", "list", NULL, NULL, NULL);
+	/* The runtime's own work in the cgroup, before the exec: not confined. */
+	ASSERT_EQ(run_in("onexec", AS_CALLER, read_secret, "/tmp/onexec-secret"), 0);
+	/* The container's program: confined from its exec on, and every task with it. */
+	ASSERT_EQ(run_in("onexec", AS_CALLER, cat_secret, "/tmp/onexec-secret"), 1);
+	ASSERT_EQ(run_in("onexec", AS_CALLER, read_secret, "/tmp/onexec-secret"), EACCES);
+	expect(0, NULL, "detach", "--cgroup", CGROUP_ROOT "/onexec", NULL);
+	expect(0, NULL, "unload", "onexec", NULL, NULL);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/onexec"), 0);
+}
+
 /* What list prints of profile name: its row starts the line. */
 static bool listed(const char *name)
 {

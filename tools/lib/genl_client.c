@@ -37,6 +37,7 @@ static struct nla_policy reply_policy[CTRPOL_A_MAX + 1] = {
 	[CTRPOL_A_CLASS_COUNTERS] = { .type = NLA_NESTED },
 	[CTRPOL_A_EVENT_RATE] = CTRPOL_POLICY_U32,
 	[CTRPOL_A_EVENT_BURST] = CTRPOL_POLICY_U32,
+	[CTRPOL_A_FLAGS] = CTRPOL_POLICY_U32,
 };
 
 struct request_state {

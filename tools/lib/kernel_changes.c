@@ -35,30 +35,35 @@ int kernel_load(struct ctrpol_nl *nl, const void *blob, size_t size, uint32_t fl
 }
 
 /* A request naming a profile, a cgroup, or both (NULL, 0: not named). */
-static int send_names(struct ctrpol_nl *nl, uint8_t cmd, const char *name, uint64_t cgroup_id)
+/* cmd with those of name, cgroup_id and flags that are not 0. */
+static int send_names(struct ctrpol_nl *nl, uint8_t cmd, const char *name, uint64_t cgroup_id,
+		      uint32_t flags)
 {
 	struct nl_msg *msg;
 
 	msg = ctrpol_nl_msg(nl, cmd, nla_total_size(sizeof(cgroup_id)) +
+			    nla_total_size(sizeof(flags)) +
 			    (name ? nla_total_size(strlen(name) + 1) : 0));
 	if (msg && cgroup_id && nla_put_u64(msg, CTRPOL_A_CGROUP_ID, cgroup_id) < 0)
 		msg = drop(msg);
 	if (msg && name && nla_put_string(msg, CTRPOL_A_NAME, name) < 0)
+		msg = drop(msg);
+	if (msg && flags && nla_put_u32(msg, CTRPOL_A_FLAGS, flags) < 0)
 		msg = drop(msg);
 	return ctrpol_nl_send(nl, msg, NULL, NULL);
 }
 
 int kernel_unload(struct ctrpol_nl *nl, const char *name)
 {
-	return send_names(nl, CTRPOL_CMD_UNLOAD, name, 0);
+	return send_names(nl, CTRPOL_CMD_UNLOAD, name, 0, 0);
 }
 
-int kernel_attach(struct ctrpol_nl *nl, uint64_t cgroup_id, const char *name)
+int kernel_attach(struct ctrpol_nl *nl, uint64_t cgroup_id, const char *name, uint32_t flags)
 {
-	return send_names(nl, CTRPOL_CMD_ATTACH, name, cgroup_id);
+	return send_names(nl, CTRPOL_CMD_ATTACH, name, cgroup_id, flags);
 }
 
 int kernel_detach(struct ctrpol_nl *nl, uint64_t cgroup_id)
 {
-	return send_names(nl, CTRPOL_CMD_DETACH, NULL, cgroup_id);
+	return send_names(nl, CTRPOL_CMD_DETACH, NULL, cgroup_id, 0);
 }

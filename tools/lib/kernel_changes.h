@@ -26,8 +26,11 @@ struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const void *blob, siz
 
 int kernel_unload(struct ctrpol_nl *nl, const char *name);
 
-/* Confine the cgroup v2 whose id is cgroup_id, and its descendants, with profile name. */
-int kernel_attach(struct ctrpol_nl *nl, uint64_t cgroup_id, const char *name);
+/*
+ * Confine the cgroup v2 whose id is cgroup_id, and its descendants, with
+ * profile name; flags are enum ctrpol_attach_flags.
+ */
+int kernel_attach(struct ctrpol_nl *nl, uint64_t cgroup_id, const char *name, uint32_t flags);
 
 int kernel_detach(struct ctrpol_nl *nl, uint64_t cgroup_id);
 

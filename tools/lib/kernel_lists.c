@@ -73,6 +73,8 @@ static int parse_attachment(struct nlattr **attrs, void *arg)
 		return -ENOMEM;
 	a->cgroup_id = nla_get_u64(attrs[CTRPOL_A_CGROUP_ID]);
 	nla_strlcpy(a->name, attrs[CTRPOL_A_NAME], sizeof(a->name));
+	a->on_exec = attrs[CTRPOL_A_FLAGS] &&
+		     (nla_get_u32(attrs[CTRPOL_A_FLAGS]) & CTRPOL_ATTACH_ON_EXEC);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #ifndef CTRPOL_KERNEL_LISTS_H
 #define CTRPOL_KERNEL_LISTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,7 @@ struct kernel_profile {
 struct kernel_attachment {
 	uint64_t cgroup_id;
 	char name[CTRPOL_NAME_MAX];
+	bool on_exec;			/* it waits for an exec in the cgroup to confine */
 };
 
 /*

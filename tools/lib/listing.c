@@ -101,6 +101,8 @@ void listing_print_text(FILE *out, const struct listing *l)
 			fprintf(out, "  ");
 			put_cell(out, l->paths[i], 0);
 		}
+		if (l->attachments[i].on_exec)
+			fprintf(out, "  (from its first exec)");
 		fprintf(out, "\n");
 	}
 }
@@ -148,6 +150,7 @@ static struct json_object *attachment_json(const struct kernel_attachment *a, co
 	json_object_object_add(o, "cgroup_id", json_object_new_uint64(a->cgroup_id));
 	json_object_object_add(o, "profile", json_text(a->name));
 	json_object_object_add(o, "path", json_text(path));
+	json_object_object_add(o, "pending", json_object_new_boolean(a->on_exec));
 	return o;
 }
 

@@ -41,7 +41,8 @@
  *	%CTRPOL_LOAD_REPLACE; otherwise the load fails with EEXIST.
  * @CTRPOL_CMD_UNLOAD: %CTRPOL_A_NAME; fails with EBUSY while attached.
  * @CTRPOL_CMD_ATTACH: %CTRPOL_A_CGROUP_ID and %CTRPOL_A_NAME: confine the
- *	cgroup v2 and its descendants.  ENOENT for a missing cgroup or profile,
+ *	cgroup v2 and its descendants; optionally %CTRPOL_A_FLAGS, &enum
+ *	ctrpol_attach_flags.  ENOENT for a missing cgroup or profile,
  *	EEXIST when the cgroup already has a profile (detach it first), EINVAL
  *	for the root cgroup (it holds the host).
  * @CTRPOL_CMD_DETACH: %CTRPOL_A_CGROUP_ID; ENOENT when nothing is attached.
@@ -49,7 +50,8 @@
  *	with %CTRPOL_A_NAME, %CTRPOL_A_MODE, %CTRPOL_A_BLOB_SIZE,
  *	%CTRPOL_A_NATTACHMENTS and %CTRPOL_A_COUNTERS (its decisions).
  * @CTRPOL_CMD_LIST_ATTACHMENTS: dump, no attribute; one message per
- *	attachment with %CTRPOL_A_CGROUP_ID and %CTRPOL_A_NAME.
+ *	attachment with %CTRPOL_A_CGROUP_ID, %CTRPOL_A_NAME and %CTRPOL_A_FLAGS
+ *	(%CTRPOL_ATTACH_ON_EXEC while it still waits for an exec).
  * @CTRPOL_CMD_EVENT: never a request: what the kernel multicasts to the
  *	group %CTRPOL_MCGRP_EVENTS, one message per event, with %CTRPOL_A_EVENT.
  *
@@ -94,7 +96,7 @@ enum ctrpol_cmd {
  * @CTRPOL_A_PAD: alignment padding for 64-bit attributes; ignore it
  * @CTRPOL_A_BLOB: NLA_BINARY, 1 to %CTRPOL_BLOB_CHUNK_MAX bytes of a
  *	compiled profile; a message may carry several, in order
- * @CTRPOL_A_FLAGS: NLA_U32, &enum ctrpol_load_flags
+ * @CTRPOL_A_FLAGS: NLA_U32, &enum ctrpol_load_flags or &enum ctrpol_attach_flags
  * @CTRPOL_A_NAME: NLA_NUL_STRING, a profile name (under %CTRPOL_NAME_MAX)
  * @CTRPOL_A_CGROUP_ID: NLA_U64, a cgroup v2 id (the inode number of its
  *	directory in the cgroup2 filesystem)
@@ -147,6 +149,20 @@ enum ctrpol_load_flags {
 };
 
 #define CTRPOL_LOAD_ALL		CTRPOL_LOAD_REPLACE
+
+/**
+ * enum ctrpol_attach_flags - %CTRPOL_A_FLAGS of %CTRPOL_CMD_ATTACH
+ * @CTRPOL_ATTACH_ON_EXEC: confine from the first exec of a task in the
+ *	cgroup (or below) on: until then its tasks are not confined.  For an
+ *	OCI runtime, whose own set-up of the container (pivot_root, mounts,
+ *	dropping privilege) runs in the cgroup before it executes the
+ *	container's program; that exec is the first thing the profile checks.
+ */
+enum ctrpol_attach_flags {
+	CTRPOL_ATTACH_ON_EXEC = _BITUL(0),
+};
+
+#define CTRPOL_ATTACH_ALL	CTRPOL_ATTACH_ON_EXEC
 
 /**
  * enum ctrpol_counter - attributes nested in %CTRPOL_A_COUNTERS
