@@ -13,6 +13,7 @@ int cmd_learn(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_monitor(int argc, char **argv);
+int cmd_oci_hook(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_unload(int argc, char **argv);
 int cmd_version(int argc, char **argv);

@@ -23,6 +23,7 @@ static const struct command {
 	{ "list", cmd_list, "profiles loaded, their counters, and the cgroups they confine" },
 	{ "load", cmd_load, "load (or --replace) profiles: policies or compiled ones" },
 	{ "monitor", cmd_monitor, "the LSM's events as they happen: denials, complaints, audits" },
+	{ "oci-hook", cmd_oci_hook, "OCI runtime hook: confine a container by its annotation" },
 	{ "status", cmd_status, "is the LSM active; its counters since boot" },
 	{ "unload", cmd_unload, "remove loaded profiles that confine no cgroup" },
 	{ "version", cmd_version, "release and ABI of this tool and of the running LSM" },
