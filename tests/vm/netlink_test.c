@@ -88,8 +88,8 @@ TEST(ctrpol_status_as_root)
 	ASSERT_EQ(r.status, 0);
 	ASSERT_CONTAINS(r.out, "active, release " CTRPOL_RELEASE ", ABI 1");
 	ASSERT_CONTAINS(r.out, "netlink requests:");
-	/* ctrpol's request and ours after it were both counted. */
-	ASSERT_EQ(counter(CTRPOL_COUNTER_REQUESTS), before + 2);
+	/* ctrpol's two requests (the status, the profiles) and ours after them were counted. */
+	ASSERT_EQ(counter(CTRPOL_COUNTER_REQUESTS), before + 3);
 }
 
 TEST(ctrpol_version_as_root)
