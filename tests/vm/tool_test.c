@@ -166,6 +166,31 @@ TEST(load_dir_loads_a_directory_all_or_nothing)
 	expect(0, "nothing to load", "load", "--dir", "/tmp/boot-empty", NULL);
 }
 
+/* The hook's state on stdin is state; it must fail (closed) saying text. */
+static void hook_refuses(const char *state, const char *args, const char *text)
+{
+	static struct cmd_result r;
+	char script[512];
+
+	snprintf(script, sizeof(script), "echo '%s' | ctrpol oci-hook %s", state, args);
+	run_cmd((char *[]){ "sh", "-c", script, NULL }, AS_CALLER, &r);
+	EXPECT_STATUS(r, 1);
+	ASSERT_CONTAINS(r.err, text);
+}
+
+TEST(the_oci_hook_fails_closed_and_says_why)
+{
+	hook_refuses("{\"ociVersion\":\"1.0\",\"id\":\"c1\",\"pid\":1}", "",
+		     "container c1 has no profile");
+	hook_refuses("{\"ociVersion\":\"1.0\",\"id\":\"c1\",\"pid\":1}", "--default nosuch",
+		     "no profile of that name is loaded");
+	hook_refuses("{\"ociVersion\":\"1.0\",\"id\":\"c1\",\"pid\":1,\"annotations\":"
+		     "{\"io.ctrpol.profile\":\"../x\"}}", "", "is no profile name");
+	hook_refuses("{\"ociVersion\":\"1.0\",\"id\":\"c1\"}", "--default web",
+		     "the state has no pid");
+	hook_refuses("not json", "--default web", "not one JSON document");
+}
+
 TEST(errors_say_what_is_wrong)
 {
 	struct cmd_result r;
