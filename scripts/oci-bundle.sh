@@ -18,6 +18,9 @@
 #                         createContainer, startContainer, poststart or poststop; PATH is
 #                         also argv[0]; words split at blanks (repeatable; run in order)
 #   --no-cgroupns         stay in the host's cgroup namespace (default: a private one)
+#   --host-network        stay in the host's network namespace (default: a private one)
+#   --cap CAP_NAME        one more capability, in every set (repeatable); the default
+#                         three are CAP_AUDIT_WRITE, CAP_KILL, CAP_NET_BIND_SERVICE
 set -eu
 
 die() {
@@ -79,7 +82,8 @@ hook() {
 			}"
 }
 
-rootfs=/oci/rootfs readonly=true cgroup='' hostname='' uid=0 gid=0 cgroupns=y bundle=''
+rootfs=/oci/rootfs readonly=true cgroup='' hostname='' uid=0 gid=0 cgroupns=y netns=y bundle=''
+caps='"CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"'
 envs='' envs_all='' binds='' annotations=''
 # Read through eval, by stage name.
 # shellcheck disable=SC2034
@@ -87,7 +91,7 @@ h_prestart='' h_createRuntime='' h_createContainer='' \
 	h_startContainer='' h_poststart='' h_poststop=''
 while [ $# -gt 0 ]; do
 	case $1 in
-	--rootfs | --cgroup | --hostname | --user | --env | --bind | --annotation | --hook)
+	--rootfs | --cgroup | --hostname | --user | --env | --bind | --annotation | --hook | --cap)
 		[ $# -ge 2 ] || die "$1 wants a value" ;;
 	esac
 	case $1 in
@@ -121,6 +125,11 @@ while [ $# -gt 0 ]; do
 		shift ;;
 	--hook) hook "$2"; shift ;;
 	--no-cgroupns) cgroupns= ;;
+	--host-network) netns= ;;
+	--cap)
+		case $2 in CAP_[A-Z_]*) ;; *) die "--cap wants a CAP_ name" ;; esac
+		caps="$caps, \"$2\""
+		shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1 (see the head of $0)" ;;
 	*) [ -z "$bundle" ] || die "one bundle only"; bundle=$1 ;;
@@ -154,10 +163,11 @@ $list
 done
 
 namespaces='			{ "type": "pid" },
-			{ "type": "network" },
 			{ "type": "ipc" },
 			{ "type": "uts" },
 			{ "type": "mount" }'
+[ -z "$netns" ] || namespaces="$namespaces,
+			{ \"type\": \"network\" }"
 [ -z "$cgroupns" ] || namespaces="$namespaces,
 			{ \"type\": \"cgroup\" }"
 
@@ -177,10 +187,10 @@ $envs_all
 		],
 		"cwd": "/",
 		"capabilities": {
-			"bounding": ["CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"],
-			"effective": ["CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"],
-			"permitted": ["CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"],
-			"ambient": ["CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"]
+			"bounding": [$caps],
+			"effective": [$caps],
+			"permitted": [$caps],
+			"ambient": [$caps]
 		},
 		"rlimits": [{ "type": "RLIMIT_NOFILE", "hard": 1024, "soft": 1024 }],
 		"noNewPrivileges": true
