@@ -25,15 +25,14 @@ DEFINE_STATIC_KEY_FALSE(ctrpol_confining);
  * @cgrp: a reference, so that the cgroup's death can be seen and its
  *	ancestry compared; dropped a grace period after the attachment goes
  * @profile: what confines the cgroup; cannot be unloaded while attached
- * @pending: attached with %CTRPOL_ATTACH_ON_EXEC and no task below has
- *	executed a program since: the cgroup's tasks are not confined yet.
- *	Read without locks; only ever goes from true to false.
+ * @on_exec: attached with %CTRPOL_ATTACH_ON_EXEC: it confines only the tasks
+ *	armed for it (&struct ctrpol_task)
  * @rcu: for that grace period
  */
 struct ctrpol_attachment {
 	struct hlist_node node;
 	u64 cgid;
-	bool pending;
+	bool on_exec;
 	struct cgroup *cgrp;
 	struct ctrpol_profile *profile;
 	struct rcu_head rcu;
@@ -53,8 +52,13 @@ static struct ctrpol_attachment *attachment_find(u64 cgid)
 	return NULL;
 }
 
-/* The attachment nearest above @task, pending or not.  Context: rcu_read_lock() held. */
-static struct ctrpol_attachment *nearest_attachment(struct task_struct *task)
+/*
+ * The attachment nearest above @task that confines it: the nearest one,
+ * unless it waits for the task to execute a program; then the next one up.
+ * With @any, the nearest one whatever it waits for.
+ * Context: rcu_read_lock() held.
+ */
+static struct ctrpol_attachment *nearest_attachment(struct task_struct *task, bool any)
 {
 	struct cgroup *cgrp = task_dfl_cgroup(task);
 	struct ctrpol_attachment *a;
@@ -63,7 +67,7 @@ static struct ctrpol_attachment *nearest_attachment(struct task_struct *task)
 	/* The root cgroup never has a profile: ctrpol_attach() refuses it. */
 	for (level = cgrp->level; level > 0; level--) {
 		a = attachment_find(cgroup_id(cgrp->ancestors[level]));
-		if (a)
+		if (a && (any || !a->on_exec || ctrpol_task(task)->armed == a->cgid))
 			return a;
 	}
 	return NULL;
@@ -76,13 +80,13 @@ static struct ctrpol_attachment *nearest_attachment(struct task_struct *task)
  *
  * Context: rcu_read_lock() held; the results are valid until it is dropped.
  * Return: the profile, or NULL for an unconfined task: none is attached
- * above it, or the nearest waits for an exec.
+ * above it, or those that are wait for it to execute a program.
  */
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at)
 {
-	struct ctrpol_attachment *a = nearest_attachment(task);
+	struct ctrpol_attachment *a = nearest_attachment(task, false);
 
-	if (!a || READ_ONCE(a->pending))
+	if (!a)
 		return NULL;
 	if (at)
 		*at = a->cgrp;
@@ -109,8 +113,10 @@ bool ctrpol_current_confined(void)
  * ctrpol_attach - confine the cgroup @cgid and its descendants with @prof
  * @cgid: a cgroup v2 id
  * @prof: a loaded profile
- * @on_exec: leave the cgroup's tasks unconfined until one of them executes
- *	a program: a container runtime attaches before its own set-up is done
+ * @on_exec: confine each task from the moment it executes a program in the
+ *	cgroup on, with the children it forks after: a container runtime
+ *	attaches before its own set-up of the container, which runs in the
+ *	cgroup, is done, and adds `exec` processes later the same way
  * @why: set to the reason for a refusal
  *
  * Context: ctrpol_policy_lock held.
@@ -143,7 +149,7 @@ int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const cha
 		return -ENOMEM;
 	}
 	a->cgid = cgid;
-	a->pending = on_exec;
+	a->on_exec = on_exec;
 	a->cgrp = cgrp;
 	a->profile = prof;
 	prof->nattached++;
@@ -227,12 +233,12 @@ unsigned int ctrpol_attach_count(void)
  * @n: 0-based, in table order (stable while nothing changes)
  * @cgid: set to its cgroup id
  * @name: set to its profile's name
- * @pending: set when it still waits for an exec to confine
+ * @on_exec: set when it confines tasks from their exec on
  *
  * Context: ctrpol_policy_lock held.
  * Return: false past the last.
  */
-bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *pending)
+bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *on_exec)
 {
 	struct ctrpol_attachment *a;
 	int bkt;
@@ -242,39 +248,48 @@ bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *pend
 		if (!n--) {
 			*cgid = a->cgid;
 			*name = a->profile->name;
-			*pending = READ_ONCE(a->pending);
+			*on_exec = a->on_exec;
 			return true;
 		}
 	return false;
 }
 
 /*
- * A program starts in a cgroup whose attachment waits for one: from now on
- * the profile confines every task below it, this exec included (the hook
- * runs first of ours, so the exec's own checks see the profile).
+ * A task executes a program: it is armed for the attachment nearest above
+ * it, which, if it waits for that, confines it from here on: this exec's own
+ * checks included, as this hook runs first of ours.
  */
 static int ctrpol_attach_on_exec(struct linux_binprm *bprm)
 {
 	struct ctrpol_attachment *a;
+	u64 armed = 0;
 
-	if (!static_branch_unlikely(&ctrpol_confining))
-		return 0;
-	rcu_read_lock();
-	a = nearest_attachment(current);
-	if (a && READ_ONCE(a->pending))
-		WRITE_ONCE(a->pending, false);
-	rcu_read_unlock();
+	if (static_branch_unlikely(&ctrpol_confining)) {
+		rcu_read_lock();
+		a = nearest_attachment(current, true);
+		armed = a ? a->cgid : 0;
+		rcu_read_unlock();
+	}
+	ctrpol_task(current)->armed = armed;
+	return 0;
+}
+
+/* A child is armed as its parent: forking does not leave a confinement. */
+static int ctrpol_attach_task_alloc(struct task_struct *task, unsigned long clone_flags)
+{
+	ctrpol_task(task)->armed = ctrpol_task(current)->armed;
 	return 0;
 }
 
 static struct security_hook_list ctrpol_attach_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(bprm_creds_for_exec, ctrpol_attach_on_exec),
+	LSM_HOOK_INIT(task_alloc, ctrpol_attach_task_alloc),
 };
 
 /**
- * ctrpol_add_attach_hooks - register the hook that arms on-exec attachments
+ * ctrpol_add_attach_hooks - register the hooks that arm tasks for on-exec attachments
  *
- * Before every other class: an exec that arms a profile is checked by it.
+ * Before every other class: an exec that arms a task is checked by its profile.
  */
 void __init ctrpol_add_attach_hooks(void)
 {

@@ -16,6 +16,7 @@
 #include <linux/lsm_hooks.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/types.h>
 #include <linux/ctrpol.h>
 
@@ -29,6 +30,25 @@ extern bool ctrpol_enabled;
 extern const struct lsm_id ctrpol_lsmid;
 
 extern struct mutex ctrpol_policy_lock;
+
+/**
+ * struct ctrpol_task - what ctrpol keeps of a task (its LSM blob)
+ * @armed: the cgroup id of the attachment nearest above the task when it
+ *	(or the ancestor it forked from since) last executed a program; 0
+ *	for none.  An attachment made with %CTRPOL_ATTACH_ON_EXEC confines only
+ *	the tasks armed for it.  Written by the task itself at exec, copied at
+ *	fork; read by hooks acting for it.
+ */
+struct ctrpol_task {
+	u64 armed;
+};
+
+extern struct lsm_blob_sizes ctrpol_blob_sizes;
+
+static inline struct ctrpol_task *ctrpol_task(const struct task_struct *task)
+{
+	return task->security + ctrpol_blob_sizes.lbs_task;
+}
 
 /*
  * On while at least one cgroup has a profile: until then every hook returns
@@ -164,7 +184,7 @@ int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const cha
 int ctrpol_detach(u64 cgid);
 void ctrpol_attach_prune(void);
 unsigned int ctrpol_attach_count(void);
-bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *pending);
+bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *on_exec);
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at);
 bool ctrpol_current_confined(void);
 

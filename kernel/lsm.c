@@ -38,7 +38,13 @@ static int __init ctrpol_init(void)
 	return 0;
 }
 
+/* The framework allocates these beside other LSMs'; ours are at our offsets. */
+struct lsm_blob_sizes ctrpol_blob_sizes __ro_after_init = {
+	.lbs_task = sizeof(struct ctrpol_task),
+};
+
 DEFINE_LSM(ctrpol) = {
 	.name = "ctrpol",
 	.init = ctrpol_init,
+	.blobs = &ctrpol_blob_sizes,
 };

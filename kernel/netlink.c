@@ -367,7 +367,7 @@ static int ctrpol_nl_list_profiles(struct sk_buff *skb, struct netlink_callback 
 }
 
 static int put_attachment(struct sk_buff *skb, struct netlink_callback *cb, u64 cgid,
-			  const char *name, bool pending)
+			  const char *name, bool on_exec)
 {
 	void *hdr = dump_put(skb, cb, CTRPOL_CMD_LIST_ATTACHMENTS);
 
@@ -375,7 +375,7 @@ static int put_attachment(struct sk_buff *skb, struct netlink_callback *cb, u64 
 		return -EMSGSIZE;
 	if (nla_put_u64_64bit(skb, CTRPOL_A_CGROUP_ID, cgid, CTRPOL_A_PAD) ||
 	    nla_put_string(skb, CTRPOL_A_NAME, name) ||
-	    nla_put_u32(skb, CTRPOL_A_FLAGS, pending ? CTRPOL_ATTACH_ON_EXEC : 0)) {
+	    nla_put_u32(skb, CTRPOL_A_FLAGS, on_exec ? CTRPOL_ATTACH_ON_EXEC : 0)) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -387,13 +387,13 @@ static int ctrpol_nl_list_attachments(struct sk_buff *skb, struct netlink_callba
 {
 	const char *name;
 	unsigned long i;
-	bool pending;
+	bool on_exec;
 	u64 cgid;
 
 	mutex_lock(&ctrpol_policy_lock);
 	ctrpol_attach_prune();
-	for (i = cb->args[0]; ctrpol_attach_nth(i, &cgid, &name, &pending); i++)
-		if (put_attachment(skb, cb, cgid, name, pending))
+	for (i = cb->args[0]; ctrpol_attach_nth(i, &cgid, &name, &on_exec); i++)
+		if (put_attachment(skb, cb, cgid, name, on_exec))
 			break;
 	mutex_unlock(&ctrpol_policy_lock);
 	cb->args[0] = i;

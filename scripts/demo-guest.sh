@@ -1,46 +1,82 @@
 #!/bin/sh
-# What `make demo` shows inside the VM.  Each step prints the command it runs.
+# What `make demo` shows inside the VM: two containers run by crun, each
+# confined by the profile its annotation names, attached by `ctrpol oci-hook`;
+# their work succeeds, their escapes fail, and `ctrpol monitor` prints each
+# denial as it happens.  Each step prints the command it runs.
 step() {
 	printf '\n\033[1m$ %s\033[0m\n' "$*"
 	"$@"
 }
 
-echo
-echo "=== ctrpol demo: a 6.12 kernel with the ctrpol LSM, booted in QEMU ==="
-step cat /sys/kernel/security/lsm
-echo
-step ctrpol version
-step ctrpol status
-echo
-echo "--- an unprivileged user may not query the LSM:"
-step su -s /bin/sh nobody -c 'ctrpol status'
-echo "(exit status $?)"
-echo
-echo "--- and the LSM counted the attempt:"
-step ctrpol status
-echo
-echo "--- a container: a cgroup of its own, confined by policies/web.ctp"
-mkdir -p /srv/www /sys/fs/cgroup/web
-echo '<h1>hello</h1>' >/srv/www/index.html
-echo 'root:*:19000:0:99999:7:::' >/etc/shadow
-step ctrpol load /etc/ctrpol/policies/web.ctp
-step ctrpol attach web --cgroup /sys/fs/cgroup/web
-echo
-echo "--- inside it, as root, each command is mediated:"
-# The shell moves itself into the cgroup first, as a container runtime would.
-in_web() {
-	printf '\n\033[1mweb# %s\033[0m\n' "$1"
-	sh -c "echo \$\$ >/sys/fs/cgroup/web/cgroup.procs && $1"
-	echo "(exit status $?)"
+say() {
+	printf '\n\033[1;34m--- %s\033[0m\n' "$*"
+	sleep 0.3
 }
-in_web 'cat /srv/www/index.html'
-in_web 'echo defaced >/srv/www/index.html'
-in_web 'cat /etc/shadow'
-in_web 'echo "|/tmp/x" >/proc/sys/kernel/core_pattern'
-in_web 'echo $$ >/sys/fs/cgroup/cgroup.procs'
+
+# In container NAME, as root: what it runs, what it prints, how it ended.
+inside() {
+	name=$1
+	shift
+	printf '\n\033[1m%s# %s\033[0m\n' "$name" "$*"
+	crun --cgroup-manager=cgroupfs exec "$name" sh -c "$*"
+	echo "(exit status $?)"
+	sleep 0.3
+}
+
+# bundle NAME PROFILE OPTION... -- COMMAND...: a container confined by PROFILE through the hook.
+bundle() {
+	name=$1 profile=$2
+	shift 2
+	oci-bundle --cgroup "/demo/$name" --host-network --annotation "io.ctrpol.profile=$profile" \
+		--hook "createRuntime /bin/ctrpol oci-hook" "$@" >/dev/null
+}
+
 echo
-echo "--- the host is untouched, and sees what the profile decided:"
-step cat /etc/shadow
+echo "=== ctrpol demo: the ctrpol LSM in a 6.12 kernel, containers run by crun, in QEMU ==="
+step cat /sys/kernel/security/lsm
+ifconfig lo 127.0.0.1 up
+
+say "at boot, every profile of a directory loads, all or nothing"
+step ctrpol load --dir /etc/ctrpol/policies
+
+say "ctrpol monitor prints each denial as it happens (the lines that start with a time)"
+ctrpol monitor &
+monitor=$!
+sleep 1
+
+say "container 'web': busybox httpd, annotated io.ctrpol.profile=web (policies/web.ctp)"
+mkdir -p /srv/www /tmp/demo
+echo '<h1>hello from a confined container</h1>' >/srv/www/index.html
+bundle web web --bind /srv/www:/srv/www /tmp/demo/web -- httpd -f -p 80 -h /srv/www
+step crun --cgroup-manager=cgroupfs run --detach --bundle /tmp/demo/web web
+
+say "container 'app': a shell with CAP_SYS_ADMIN, as a careless deployment gives it,"
+say "annotated io.ctrpol.profile=container-default (policies/container-default.ctp)"
+bundle app container-default --cap CAP_SYS_ADMIN /tmp/demo/app -- sleep 600
+step crun --cgroup-manager=cgroupfs run --detach --bundle /tmp/demo/app app
+sleep 1
 step ctrpol list
+
+say "their work succeeds"
+inside app 'wget -q -O - http://127.0.0.1/'
+inside web 'cat /srv/www/index.html'
+
+say "what the web server must not do fails"
+inside web 'echo defaced >/srv/www/index.html'
+inside web 'wget -q -O - http://127.0.0.1/'
+
+say "the classic escapes from a container with CAP_SYS_ADMIN fail"
+inside app 'mount -t cgroup -o rdma cgroup /mnt   # then write a release_agent'
+inside app 'unshare -U -r id                      # a user namespace to be root in'
+inside app 'mount -o remount,rw /proc/sys         # then write core_pattern'
+inside app 'mount -t proc proc /mnt               # a /proc of its own, unmasked'
+
+say "the host sees what each profile decided"
+step ctrpol list
+step crun --cgroup-manager=cgroupfs delete --force web
+step crun --cgroup-manager=cgroupfs delete --force app
+sleep 1
+kill "$monitor"
+wait "$monitor" 2>/dev/null
 echo
 echo "=== end of demo ==="

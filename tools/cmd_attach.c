@@ -49,6 +49,6 @@ int cmd_attach(int argc, char **argv)
 	if (err)
 		return report_kernel_error("attach", err, &nl, hints);
 	printf("attached %s to %s (cgroup %" PRIu64 ")%s\n", name, ref.dir, ref.id,
-	       on_exec ? ", confining from the first exec in it" : "");
+	       on_exec ? ", confining each task from its exec there on" : "");
 	return CTRPOL_EXIT_OK;
 }

@@ -77,7 +77,7 @@ TEST(text_shows_each_profile_then_the_classes_it_decided_on)
 		"\n"
 		"CGROUP                PROFILE   PATH\n"
 		"1234                  web       /sys/fs/cgroup/web\n"
-		"99                    db  (from its first exec)\n");
+		"99                    db  (on exec)\n");
 }
 
 TEST(text_of_nothing_says_so)

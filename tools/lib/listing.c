@@ -102,7 +102,7 @@ void listing_print_text(FILE *out, const struct listing *l)
 			put_cell(out, l->paths[i], 0);
 		}
 		if (l->attachments[i].on_exec)
-			fprintf(out, "  (from its first exec)");
+			fprintf(out, "  (on exec)");
 		fprintf(out, "\n");
 	}
 }

@@ -51,7 +51,7 @@
  *	%CTRPOL_A_NATTACHMENTS and %CTRPOL_A_COUNTERS (its decisions).
  * @CTRPOL_CMD_LIST_ATTACHMENTS: dump, no attribute; one message per
  *	attachment with %CTRPOL_A_CGROUP_ID, %CTRPOL_A_NAME and %CTRPOL_A_FLAGS
- *	(%CTRPOL_ATTACH_ON_EXEC while it still waits for an exec).
+ *	(&enum ctrpol_attach_flags, as attached).
  * @CTRPOL_CMD_EVENT: never a request: what the kernel multicasts to the
  *	group %CTRPOL_MCGRP_EVENTS, one message per event, with %CTRPOL_A_EVENT.
  *
@@ -152,11 +152,13 @@ enum ctrpol_load_flags {
 
 /**
  * enum ctrpol_attach_flags - %CTRPOL_A_FLAGS of %CTRPOL_CMD_ATTACH
- * @CTRPOL_ATTACH_ON_EXEC: confine from the first exec of a task in the
- *	cgroup (or below) on: until then its tasks are not confined.  For an
- *	OCI runtime, whose own set-up of the container (pivot_root, mounts,
- *	dropping privilege) runs in the cgroup before it executes the
- *	container's program; that exec is the first thing the profile checks.
+ * @CTRPOL_ATTACH_ON_EXEC: confine each task of the cgroup (or below) from
+ *	the moment it executes a program there on, with the children it forks
+ *	after; until then it is not confined by this attachment (an outer one
+ *	may confine it).  For OCI runtimes: their own set-up of a container
+ *	(pivot_root, mounts, dropping privilege) runs in its cgroup before they
+ *	execute its program, and so does their set-up of each process `exec`
+ *	adds to it; that exec is the first thing the profile checks.
  */
 enum ctrpol_attach_flags {
 	CTRPOL_ATTACH_ON_EXEC = _BITUL(0),
