@@ -579,11 +579,11 @@ TEST(the_container_profile_from_the_oci_hook_leaves_crun_its_setup)
 	struct ctr c;
 	int fd, n;
 
-	/* policies/container.ctp in complain mode: what does it see of crun's set-up? */
-	slurp_ok("/etc/ctrpol/policies/container.ctp", src, sizeof(src));
-	replace(tmp, sizeof(tmp), src, "profile container", "profile crunprobe");
+	/* policies/container-default.ctp in complain mode: what does it see of crun's set-up? */
+	slurp_ok("/etc/ctrpol/policies/container-default.ctp", src, sizeof(src));
+	replace(tmp, sizeof(tmp), src, "profile container-default", "profile crunprobe");
 	replace(src, sizeof(src), tmp, "mode enforce", "mode complain");
-	/* Beside container.ctp, for its include. */
+	/* Beside container-default.ctp, for its include. */
 	put_file("/etc/ctrpol/policies/crunprobe.ctp", src, 0644);
 	run_ctrpol("load", "/etc/ctrpol/policies/crunprobe.ctp", NULL, NULL);
 	unlink("/etc/ctrpol/policies/crunprobe.ctp");
@@ -602,11 +602,11 @@ TEST(the_container_profile_from_the_oci_hook_leaves_crun_its_setup)
 	run_ctrpol("unload", "crunprobe", NULL, NULL);
 
 	/* Enforced: the container runs, and its user namespace is refused. */
-	run_ctrpol("load", "/etc/ctrpol/policies/container.ctp", NULL, NULL);
+	run_ctrpol("load", "/etc/ctrpol/policies/container-default.ctp", NULL, NULL);
 	ctr_init(&c, "enforced");
-	run_attached(&c, "container", cmd, &r);
+	run_attached(&c, "container-default", cmd, &r);
 	ASSERT_EQ(r.status, 0);
 	ASSERT_STREQ(r.out, "ran\nno userns\n");
-	run_ctrpol("unload", "container", NULL, NULL);
+	run_ctrpol("unload", "container-default", NULL, NULL);
 	cleanup_parent();
 }

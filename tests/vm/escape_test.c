@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * In the guest: the escape suite.  Root in a cgroup confined by the shipped
- * default container profile (policies/container.ctp) tries each classic way
- * out of a container; each must fail there and work for unconfined root,
- * so that a failure is the profile's doing, not the test's.
+ * default container profile (policies/container-default.ctp) tries each
+ * classic way out of a container; each must fail there and work for
+ * unconfined root, so that a failure is the profile's doing, not the test's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +21,7 @@
 #include "confine.h"
 #include "harness.h"
 
-#define POLICY "/etc/ctrpol/policies/container.ctp"
+#define POLICY "/etc/ctrpol/policies/container-default.ctp"
 
 /* Outside the container: a host process, and one of another container. */
 static struct target host = { .sig = SIGUSR1 }, other;
@@ -105,10 +105,10 @@ TEST(every_escape_fails_under_the_default_container_profile)
 	cgroup_create("escape");
 	cgroup_create("escape-other");
 	run_ctrpol("load", POLICY, NULL, NULL);
-	run_ctrpol("attach", "container", "--cgroup", CGROUP_ROOT "/escape");
+	run_ctrpol("attach", "container-default", "--cgroup", CGROUP_ROOT "/escape");
 	host.pid = park_in(NULL);
 	other.pid = park_in("escape-other");
-	run_ctrpol("attach", "container", "--cgroup", CGROUP_ROOT "/escape-other");
+	run_ctrpol("attach", "container-default", "--cgroup", CGROUP_ROOT "/escape-other");
 	for (i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
 		const struct escape *e = &escapes[i];
 		int confined = run_in("escape", AS_CALLER, e->attempt, e->arg);
@@ -127,7 +127,7 @@ TEST(every_escape_fails_under_the_default_container_profile)
 	waitpid(other.pid, NULL, 0);
 	run_ctrpol("detach", "--cgroup", CGROUP_ROOT "/escape", NULL);
 	run_ctrpol("detach", "--cgroup", CGROUP_ROOT "/escape-other", NULL);
-	run_ctrpol("unload", "container", NULL, NULL);
+	run_ctrpol("unload", "container-default", NULL, NULL);
 	umount2("/tmp/esc-cg1", MNT_DETACH);
 	if (failed)
 		FAIL("%u of %zu escapes are not stopped as they should be", failed,
