@@ -293,7 +293,8 @@ static int build_sections(const struct policy *p, struct diag *d, struct section
 
 	s->profile.mode = p->mode;
 	s->profile.default_action = p->default_action;
-	memcpy(s->profile.name, p->name, sizeof(s->profile.name));
+	/* Zero-padded, as the format asks, whatever follows the NUL in p->name. */
+	strncpy(s->profile.name, p->name, sizeof(s->profile.name));
 	compile_caps(p, &s->caps);
 	compile_kernel(p, &s->kernel);
 	/* Each reports its own errors: run them all, for all the errors at once. */
