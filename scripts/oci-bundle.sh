@@ -19,6 +19,7 @@
 #                         also argv[0]; words split at blanks (repeatable; run in order)
 #   --no-cgroupns         stay in the host's cgroup namespace (default: a private one)
 #   --host-network        stay in the host's network namespace (default: a private one)
+#   --host-pid            stay in the host's pid namespace (default: a private one)
 #   --cap CAP_NAME        one more capability, in every set (repeatable); the default
 #                         three are CAP_AUDIT_WRITE, CAP_KILL, CAP_NET_BIND_SERVICE
 set -eu
@@ -82,7 +83,7 @@ hook() {
 			}"
 }
 
-rootfs=/oci/rootfs readonly=true cgroup='' hostname='' uid=0 gid=0 cgroupns=y netns=y bundle=''
+rootfs=/oci/rootfs readonly=true cgroup='' hostname='' uid=0 gid=0 cgroupns=y netns=y pidns=y bundle=''
 caps='"CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"'
 envs='' envs_all='' binds='' annotations=''
 # Read through eval, by stage name.
@@ -126,6 +127,7 @@ while [ $# -gt 0 ]; do
 	--hook) hook "$2"; shift ;;
 	--no-cgroupns) cgroupns= ;;
 	--host-network) netns= ;;
+	--host-pid) pidns= ;;
 	--cap)
 		case $2 in CAP_[A-Z_]*) ;; *) die "--cap wants a CAP_ name" ;; esac
 		caps="$caps, \"$2\""
@@ -162,10 +164,11 @@ $list
 		]"
 done
 
-namespaces='			{ "type": "pid" },
-			{ "type": "ipc" },
+namespaces='			{ "type": "ipc" },
 			{ "type": "uts" },
 			{ "type": "mount" }'
+[ -z "$pidns" ] || namespaces="$namespaces,
+			{ \"type\": \"pid\" }"
 [ -z "$netns" ] || namespaces="$namespaces,
 			{ \"type\": \"network\" }"
 [ -z "$cgroupns" ] || namespaces="$namespaces,

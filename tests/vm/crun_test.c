@@ -610,3 +610,68 @@ TEST(the_container_profile_from_the_oci_hook_leaves_crun_its_setup)
 	run_ctrpol("unload", "container-default", NULL, NULL);
 	cleanup_parent();
 }
+
+/*
+ * Two containers under two profiles, sharing the host's pid and network
+ * namespaces (hostPID and hostNetwork pods): only the profiles stand between
+ * them, and between them and the host.
+ */
+TEST(two_containers_under_two_profiles_are_kept_from_each_other_and_the_host)
+{
+	static const char *const offline_cmd[] = {
+		"sh", "-c", "wget -q -O /dev/null http://127.0.0.1:1/ 2>/mnt/net; touch /mnt/started; "
+		"exec sleep 600", NULL
+	};
+	static const char *const probe_cmd[] = {
+		"sh", "-c",
+		"kill -USR1 $B 2>/dev/null && echo signalled B || echo B out of reach; "
+		"kill -0 1 2>/dev/null && echo signalled the host || echo the host out of reach; "
+		"cat /proc/$B/environ >/dev/null 2>&1 && echo read B || echo B unreadable; "
+		"kill -0 $$ && echo itself in reach", NULL
+	};
+	static const char *const offline_opts[] = {
+		"--host-pid", "--host-network", "--annotation", "io.ctrpol.profile=offline",
+		"--hook", "createRuntime /bin/ctrpol oci-hook", NULL
+	};
+	char env[32], path[160], buf[256];
+	const char *const probe_opts[] = {
+		"--host-pid", "--host-network", "--annotation",
+		"io.ctrpol.profile=container-default", "--hook", "createRuntime /bin/ctrpol oci-hook",
+		"--env", env, NULL
+	};
+	struct cmd_result r;
+	struct ctr a, b;
+	pid_t bpid;
+
+	ASSERT_EQ(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), 0);
+	run_ctrpol("load", "--dir", "/etc/ctrpol/policies", NULL);
+
+	/* B: offline, started and left running; its own connect was refused. */
+	ctr_init(&b, "offline");
+	bundle(&b, offline_opts, offline_cmd);
+	crun_ok(&r, "create", "--bundle", b.bundle, b.name);
+	crun_ok(&r, "start", b.name, NULL, NULL);
+	out_file(&b, "started", path, sizeof(path));
+	wait_for(path);
+	bpid = state_pid(&b, "running");
+	out_file(&b, "net", path, sizeof(path));
+	slurp_ok(path, buf, sizeof(buf));
+	ASSERT_CONTAINS(buf, "Permission denied");
+
+	/* A: container-default, B's pid in its environment. */
+	ctr_init(&a, "probe2");
+	snprintf(env, sizeof(env), "B=%d", bpid);
+	bundle(&a, probe_opts, probe_cmd);
+	crun(&r, "run", "--bundle", a.bundle, a.name);
+	ASSERT_EQ(r.status, 0);
+	ASSERT_STREQ(r.out, "B out of reach\nthe host out of reach\nB unreadable\nitself in reach\n");
+	/* B is untouched, and the host reaches it. */
+	ASSERT_EQ(state_pid(&b, "running"), bpid);
+	ASSERT_EQ(kill(bpid, 0), 0);
+
+	crun_ok(&r, "delete", "--force", b.name, NULL);
+	ASSERT_EQ(waitpid(bpid, NULL, 0), bpid);
+	run_ctrpol("unload", "batch", "container-default", "offline");
+	run_ctrpol("unload", "web", NULL, NULL);
+	cleanup_parent();
+}
