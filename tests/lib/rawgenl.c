@@ -138,16 +138,23 @@ const struct nlattr *rawgenl_nested(const struct nlattr *nest, uint16_t type)
 	return find((const char *)nest + NLA_HDRLEN, nest->nla_len - NLA_HDRLEN, type);
 }
 
-int rawgenl_family(int fd, const char *name)
+/* The controller's answer about family name, into reply: 0 or a negative errno. */
+static int get_family(int fd, const char *name, struct rawgenl_msg *reply)
 {
-	struct rawgenl_msg req, reply;
-	const struct nlattr *id;
-	int err;
+	struct rawgenl_msg req;
 
 	rawgenl_start(&req, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
 	rawgenl_put(&req, CTRL_ATTR_FAMILY_NAME, name, strlen(name) + 1);
-	memset(&reply, 0, sizeof(reply));
-	err = rawgenl_xfer(fd, &req, req.nlh.nlmsg_len, &reply);
+	memset(reply, 0, sizeof(*reply));
+	return rawgenl_xfer(fd, &req, req.nlh.nlmsg_len, reply);
+}
+
+int rawgenl_family(int fd, const char *name)
+{
+	struct rawgenl_msg reply;
+	const struct nlattr *id;
+	int err = get_family(fd, name, &reply);
+
 	if (err)
 		return err;
 	id = rawgenl_attr(&reply, CTRL_ATTR_FAMILY_ID);
@@ -159,14 +166,11 @@ int rawgenl_family(int fd, const char *name)
 int rawgenl_join(int fd, const char *family, const char *group)
 {
 	const struct nlattr *groups, *grp, *name, *id;
-	struct rawgenl_msg req, reply;
+	struct rawgenl_msg reply;
 	uint32_t gid;
 	int err, i;
 
-	rawgenl_start(&req, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1);
-	rawgenl_put(&req, CTRL_ATTR_FAMILY_NAME, family, strlen(family) + 1);
-	memset(&reply, 0, sizeof(reply));
-	err = rawgenl_xfer(fd, &req, req.nlh.nlmsg_len, &reply);
+	err = get_family(fd, family, &reply);
 	if (err)
 		return err;
 	groups = rawgenl_attr(&reply, CTRL_ATTR_MCAST_GROUPS);
