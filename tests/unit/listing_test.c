@@ -121,8 +121,8 @@ TEST(json_holds_counters_classes_and_attachments)
 		"\"peer\":{\"allowed\":0,\"denied\":0,\"complained\":0},"
 		"\"kernel\":{\"allowed\":0,\"denied\":0,\"complained\":0}}}],"
 		"\"attachments\":[{\"cgroup_id\":1234,\"profile\":\"web\","
-		"\"path\":\"/sys/fs/cgroup/web\",\"pending\":false},"
-		"{\"cgroup_id\":99,\"profile\":\"db\",\"path\":null,\"pending\":true}]}\n");
+		"\"path\":\"/sys/fs/cgroup/web\",\"on_exec\":false},"
+		"{\"cgroup_id\":99,\"profile\":\"db\",\"path\":null,\"on_exec\":true}]}\n");
 }
 
 TEST(json_of_a_hostile_path_stays_valid_and_reads_back)

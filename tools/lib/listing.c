@@ -150,7 +150,7 @@ static struct json_object *attachment_json(const struct kernel_attachment *a, co
 	json_object_object_add(o, "cgroup_id", json_object_new_uint64(a->cgroup_id));
 	json_object_object_add(o, "profile", json_text(a->name));
 	json_object_object_add(o, "path", json_text(path));
-	json_object_object_add(o, "pending", json_object_new_boolean(a->on_exec));
+	json_object_object_add(o, "on_exec", json_object_new_boolean(a->on_exec));
 	return o;
 }
 
