@@ -193,6 +193,24 @@ static void unspec_command(struct rawgenl_msg *m, size_t *len)
 	*len = m->nlh.nlmsg_len;
 }
 
+static void event_command(struct rawgenl_msg *m, size_t *len)
+{
+	((struct genlmsghdr *)NLMSG_DATA(&m->nlh))->cmd = CTRPOL_CMD_EVENT;
+	*len = m->nlh.nlmsg_len;
+}
+
+static void attach_with_an_unknown_flag(struct rawgenl_msg *m, size_t *len)
+{
+	uint64_t cgid = 1;
+	uint32_t flags = CTRPOL_ATTACH_ALL + 1;
+
+	((struct genlmsghdr *)NLMSG_DATA(&m->nlh))->cmd = CTRPOL_CMD_ATTACH;
+	rawgenl_put(m, CTRPOL_A_CGROUP_ID, &cgid, sizeof(cgid));
+	rawgenl_put(m, CTRPOL_A_NAME, "web", 4);
+	rawgenl_put(m, CTRPOL_A_FLAGS, &flags, sizeof(flags));
+	*len = m->nlh.nlmsg_len;
+}
+
 TEST(malformed_requests_are_refused_and_the_family_keeps_working)
 {
 	static const struct malformed cases[] = {
@@ -205,6 +223,8 @@ TEST(malformed_requests_are_refused_and_the_family_keeps_working)
 		{ "genlmsghdr.reserved set", -EINVAL, reserved_field_set },
 		{ "unknown command", -EOPNOTSUPP, unknown_command },
 		{ "command 0", -EOPNOTSUPP, unspec_command },
+		{ "the event command, never a request", -EOPNOTSUPP, event_command },
+		{ "attach with an unknown flag", -EINVAL, attach_with_an_unknown_flag },
 	};
 	struct rawgenl_msg m, reply;
 	int fd = rawgenl_open(), id = family(fd), bad = 0, err;
