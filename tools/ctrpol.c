@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* ctrpol: the user-space side of the ctrpol LSM.  Dispatches to one subcommand. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,6 +55,21 @@ static void usage(FILE *out)
 		CTRPOL_EXIT_NO_LSM, CTRPOL_EXIT_PERM, CTRPOL_EXIT_POLICY, CTRPOL_EXIT_INTERNAL);
 }
 
+/*
+ * Commands print with stdio and leave each call unchecked: whether all of
+ * it reached stdout (not a full disk, say) is known here, once; a command
+ * that succeeded then fails.
+ */
+static int output_written(const char *cmd, int ret)
+{
+	int err = fflush(stdout) ? errno : ferror(stdout) ? EIO : 0;
+
+	if (!err)
+		return ret;
+	fprintf(stderr, "ctrpol %s: cannot write the output: %s\n", cmd, strerror(err));
+	return ret == CTRPOL_EXIT_OK ? CTRPOL_EXIT_FAILED : ret;
+}
+
 int main(int argc, char **argv)
 {
 	size_t i;
@@ -64,14 +80,14 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
 		usage(stdout);
-		return CTRPOL_EXIT_OK;
+		return output_written(argv[1], CTRPOL_EXIT_OK);
 	}
 	if (!strcmp(argv[1], "--version")) {
 		printf("ctrpol %s (ABI %d)\n", CTRPOL_RELEASE, CTRPOL_ABI_VERSION);
-		return CTRPOL_EXIT_OK;
+		return output_written(argv[1], CTRPOL_EXIT_OK);
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
+			return output_written(argv[1], commands[i].run(argc - 1, argv + 1));
 	return report_usage(argv[1], "unknown command");
 }

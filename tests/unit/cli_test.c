@@ -96,6 +96,17 @@ TEST(version_flag_needs_no_kernel)
 	ASSERT_CONTAINS(r.out, "ctrpol " CTRPOL_RELEASE " (ABI ");
 }
 
+/* Output lost to a full disk is a failure, not a success with nothing to show. */
+TEST(output_that_cannot_be_written_fails)
+{
+	struct cmd_result r;
+
+	run_cmd((char *[]){ "sh", "-c", "exec \"$0\" --version >/dev/full", ctrpol(), NULL },
+		AS_CALLER, &r);
+	ASSERT_EQ(r.status, 1);
+	ASSERT_CONTAINS(r.err, "ctrpol --version: cannot write the output: No space left on device");
+}
+
 TEST(status_without_the_lsm_says_so)
 {
 	struct cmd_result r;
