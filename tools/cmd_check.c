@@ -38,12 +38,12 @@ static void check_one(const char *path, struct diag *d)
 	void *blob = NULL;
 	size_t size = 0;
 
-	if (p) {
-		policy_lint(p, d);
-		/* The compile finds what only the DFA construction can: limits, glob syntax. */
-		if (!policy_compile(p, d, &blob, &size))
-			free(blob);
-	}
+	if (!p)
+		return;	/* policy_parse() said why */
+	policy_lint(p, d);
+	/* The compile finds what only the DFA construction can: limits, glob syntax. */
+	if (!policy_compile(p, d, &blob, &size))
+		free(blob);
 	if (d->errors == errors) {
 		warnings = d->warnings - warnings;
 		printf("%s: ok: %s%s, ", path, p->name[0] ? "profile " : "fragment", p->name);

@@ -1226,13 +1226,14 @@ static int emit(struct build *d, void **out, size_t *out_size)
 	size_t size = sizeof(struct ctrpol_dfa) + d->perms.n * sizeof(struct ctrpol_perms) +
 		      (size_t)d->nstates * 12 + d->ntrans * 8;
 	struct ctrpol_dfa *h = calloc(1, size);
-	unsigned char *p = (unsigned char *)(h + 1);
+	unsigned char *p;
 	uint32_t i;
 
 	if (!h) {
 		d->mem.err = BUILD_NOMEM;
 		return -1;
 	}
+	p = (unsigned char *)(h + 1);
 	h->nstates = htole32(d->nstates);
 	h->ntrans = htole32(d->ntrans);
 	h->nperms = htole32(d->perms.n);
@@ -1301,7 +1302,7 @@ static const char *build_error(struct dfa_builder *b, const struct build *d)
 		break;
 	case BUILD_PERMS:
 		snprintf(b->msg, sizeof(b->msg),
-			 "the file rules combine into more than %u distinct permission sets, the limit: give rules on overlapping paths the same permissions",
+			 "the file rules combine into more than %d distinct permission sets, the limit: give rules on overlapping paths the same permissions",
 			 CTRPOL_MAX_DFA_PERMS);
 		break;
 	default:

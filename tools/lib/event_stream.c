@@ -70,7 +70,7 @@ int event_stream_open(struct event_stream **out, struct ctrpol_nl *nl)
 static int receive(struct event_stream *s, int timeout_ms)
 {
 	struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
-	struct sockaddr_nl from;
+	struct sockaddr_nl from = { 0 };
 	socklen_t from_len = sizeof(from);
 	ssize_t n;
 	char *bigger;
@@ -93,8 +93,11 @@ static int receive(struct event_stream *s, int timeout_ms)
 	/* ENOBUFS: the kernel dropped what did not fit the receive buffer. */
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR ? 0 : -errno;
-	/* Only the kernel (port 0) speaks for the LSM, not another process. */
-	s->len = from_len >= sizeof(from) && from.nl_pid != 0 ? 0 : (size_t)n;
+	/*
+	 * Only the kernel (port 0) speaks for the LSM, not another process; a
+	 * sender whose address did not come whole is not known to be the kernel.
+	 */
+	s->len = from_len == sizeof(from) && from.nl_pid == 0 ? (size_t)n : 0;
 	s->next = 0;
 	return 1;
 }

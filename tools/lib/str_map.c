@@ -47,7 +47,8 @@ uint64_t *str_map_slot(struct str_map *m, const char *key)
 	if (!copy)
 		return NULL;
 	memmove(&m->v[i + 1], &m->v[i], (m->n - i) * sizeof(*m->v));
-	m->v[i] = (struct str_map_entry){ copy, 0 };
+	m->v[i].key = copy;
+	m->v[i].value = 0;
 	m->n++;
 	return &m->v[i].value;
 }
