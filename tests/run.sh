@@ -1,6 +1,7 @@
 #!/bin/sh
-# Run every suite: host unit tests (sanitized), then the VM suites, one boot
-# per kernel command line.  The last line is "N passed, N failed".
+# Run every suite: host unit tests (sanitized), the same and ctrpol under
+# valgrind, then the VM suites, one boot per kernel command line.  The last
+# line is "N passed, N failed".
 # Usage: FUZZERS="FUZZER..." tests/run.sh UNIT_TEST...   (make check passes them)
 set -u
 
@@ -31,6 +32,7 @@ for t in "$@"; do
 	suite "unit $(basename "$t")" "$t"
 done
 suite "golden outputs" "$project/tests/golden/run.sh"
+suite "valgrind" "$project/tests/valgrind/run.sh"
 suite "make install" "$project/tests/install/run.sh"
 for f in ${FUZZERS:-}; do
 	suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"
