@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run every suite: host unit tests (sanitized), the same and ctrpol under
-# valgrind, then the VM suites, one boot per kernel command line.  The last
-# line is "N passed, N failed".
+# valgrind, static analysis of tools/ and checkpatch of kernel/, then the VM
+# suites, one boot per kernel command line.  The last line is "N passed, N failed".
 # Usage: FUZZERS="FUZZER..." tests/run.sh UNIT_TEST...   (make check passes them)
 set -u
 
@@ -33,6 +33,8 @@ for t in "$@"; do
 done
 suite "golden outputs" "$project/tests/golden/run.sh"
 suite "valgrind" "$project/tests/valgrind/run.sh"
+suite "lint tools/" "$project/scripts/lint-tools.sh"
+suite "checkpatch kernel/" "$project/scripts/checkpatch-kernel.sh"
 suite "make install" "$project/tests/install/run.sh"
 for f in ${FUZZERS:-}; do
 	suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"
