@@ -68,6 +68,9 @@ static int parse_args(int argc, char **argv, struct learn_args *a)
 				    "the workload\n%s", USAGE);
 	if (!a->out)
 		return report_usage("learn", "where to? give -o OUT, the policy to write\n%s", USAGE);
+	if (!output_path_replaceable(a->out))
+		return report_usage("learn", "'%s' exists and is not a regular file: give -o a "
+				    "file to write the policy to", a->out);
 	if (a->from && a->name)
 		return report_usage("learn", "--name names a new profile; with --from, the profile "
 				    "keeps the name %s gives it", a->from);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -452,4 +453,23 @@ TEST(learn_without_the_lsm_says_so_and_writes_nothing)
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	ASSERT_TRUE(access(path, F_OK) && access(tmp, F_OK));
 	scratch_remove(path, NULL);
+}
+
+/* Written aside and renamed over, a device would become a file: refused. */
+TEST(outputs_are_never_renamed_over_a_device)
+{
+	static const char good[] = "profile t {\n    mode enforce\n}\n";
+	char ok[PATH_MAX];
+	struct cmd_result r;
+	struct stat st;
+
+	scratch_file(ok, sizeof(ok), "good.ctp", good, strlen(good));
+	RUN(&r, "compile", ok, "-o", "/dev/null");
+	ASSERT_EQ(r.status, 1);
+	ASSERT_CONTAINS(r.err, "cannot write '/dev/null': it exists and is not a regular file");
+	RUN(&r, "learn", "--cgroup", "/sys/fs/cgroup", "-o", "/dev/null");
+	ASSERT_EQ(r.status, 2);
+	ASSERT_CONTAINS(r.err, "'/dev/null' exists and is not a regular file");
+	ASSERT_TRUE(!stat("/dev/null", &st) && S_ISCHR(st.st_mode));
+	scratch_remove(ok, NULL);
 }

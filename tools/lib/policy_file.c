@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "compiler.h"
@@ -68,6 +69,13 @@ void policy_file_free(struct policy_file *pf)
 	pf->blob = NULL;
 }
 
+bool output_path_replaceable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) ? errno == ENOENT : S_ISREG(st.st_mode);
+}
+
 int blob_write_file(const char *path, const void *blob, size_t size, struct diag *d)
 {
 	char *tmp;
@@ -76,6 +84,11 @@ int blob_write_file(const char *path, const void *blob, size_t size, struct diag
 
 	if (!strcmp(path, "-"))
 		return fwrite(blob, 1, size, stdout) == size && !fflush(stdout) ? 0 : -1;
+	if (!output_path_replaceable(path)) {
+		diag_error(d, NULL, "cannot write '%s': it exists and is not a regular file "
+			   "(use '-' for standard output)", path);
+		return -1;
+	}
 	if (asprintf(&tmp, "%s.XXXXXX", path) < 0) {
 		diag_error(d, NULL, "out of memory");
 		return -1;

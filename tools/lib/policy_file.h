@@ -3,6 +3,7 @@
 #ifndef CTRPOL_POLICY_FILE_H
 #define CTRPOL_POLICY_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -22,7 +23,17 @@ struct policy_file {
 int policy_file_load(const char *path, struct diag *d, struct policy_file *pf);
 void policy_file_free(struct policy_file *pf);
 
-/* Write blob to path atomically (a temporary file renamed over it); "-" is stdout. */
+/*
+ * Whether an output may go to path, which is written aside and renamed over:
+ * it does not exist, or is a regular file.  Renaming over /dev/null as root
+ * would replace the device with a file.
+ */
+bool output_path_replaceable(const char *path);
+
+/*
+ * Write blob to path atomically (a temporary file renamed over it); "-" is
+ * stdout; a path that exists and is no regular file is refused.
+ */
 int blob_write_file(const char *path, const void *blob, size_t size, struct diag *d);
 
 #endif
