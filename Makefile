@@ -38,7 +38,8 @@ VM_BENCHES := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_
 
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
-.PHONY: all deps deps-tool kernel initramfs check unit-tests vm-tests demo bench install clean
+.PHONY: all deps deps-tool kernel kernel-debug initramfs check check-debug unit-tests vm-tests \
+	demo bench install clean
 .SECONDARY:
 all: $(B)/ctrpol
 
@@ -70,6 +71,10 @@ $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_
 kernel: deps
 	scripts/kernel-build.sh
 
+# KASAN, UBSAN, lockdep, kmemleak (scripts/kernel-debug.config), in build/kernel-debug.
+kernel-debug: deps
+	scripts/kernel-build.sh --debug
+
 initramfs: $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES)
 	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES)
 
@@ -80,6 +85,13 @@ check: deps
 	$(MAKE) kernel
 	$(MAKE) initramfs
 	FUZZERS="$(FUZZERS)" FUZZ_SECONDS=$(FUZZ_SECONDS) tests/run.sh $(UNIT_TESTS)
+
+# The whole VM suite on the debug kernel: any kernel report (KASAN, UBSAN,
+# lockdep, sleeping in atomic context, a WARN) or kmemleak suspect fails it.
+check-debug: deps
+	$(MAKE) all kernel-debug
+	$(MAKE) initramfs
+	tests/run.sh --debug
 
 demo: deps
 	$(MAKE) all kernel initramfs

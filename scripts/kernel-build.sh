@@ -1,14 +1,32 @@
 #!/bin/sh
 # Build the VM kernel out of tree, with ccache when present.
-# Usage: scripts/kernel-build.sh
+# Usage: scripts/kernel-build.sh [--debug]
+#   --debug: the debug kernel (KASAN, UBSAN, lockdep, kmemleak) of `make
+#   check-debug`: scripts/kernel-debug.config on top, into build/kernel-debug.
 # Environment: KSRC (default: Debian's linux-source-6.12, unpacked into build/),
-#              KOUT (default: build/kernel), KCONFIG (default: scripts/kernel-vm.config)
+#              KOUT (default: build/kernel, or build/kernel-debug),
+#              KCONFIG (default: scripts/kernel-vm.config),
+#              KCONFIG_EXTRA (fragments merged on top of it, in order; default:
+#              none, or scripts/kernel-debug.config)
 set -eu
 
 project=$(cd "$(dirname "$0")/.." && pwd)
 tarball=/usr/src/linux-source-6.12.tar.xz
 ksrc=${KSRC:-$project/build/linux-source-6.12}
-kout=${KOUT:-$project/build/kernel}
+case ${1:-} in
+--debug)
+	kout=${KOUT:-$project/build/kernel-debug}
+	extra=${KCONFIG_EXTRA-$project/scripts/kernel-debug.config}
+	;;
+'')
+	kout=${KOUT:-$project/build/kernel}
+	extra=${KCONFIG_EXTRA:-}
+	;;
+*)
+	echo "usage: $0 [--debug]" >&2
+	exit 2
+	;;
+esac
 fragment=${KCONFIG:-$project/scripts/kernel-vm.config}
 
 die() {
@@ -36,17 +54,44 @@ kmake() {
 	make -s --no-print-directory -C "$ksrc" O="$kout" CC="$cc" HOSTCC="$cc" -j"$(nproc)" "$@"
 }
 
+for f in $fragment $extra; do
+	[ -f "$f" ] || die "$f missing"
+done
+stale=
+if [ ! -f "$kout/.config" ]; then
+	stale=1
+else
+	for f in $fragment $extra; do
+		if [ "$f" -nt "$kout/.config" ]; then stale=1; fi
+	done
+fi
+
 mkdir -p "$kout"
-if [ ! -f "$kout/.config" ] || [ "$fragment" -nt "$kout/.config" ]; then
+if [ -n "$stale" ]; then
 	kmake tinyconfig >/dev/null
-	"$ksrc/scripts/kconfig/merge_config.sh" -m -O "$kout" "$kout/.config" "$fragment" >/dev/null
+	# shellcheck disable=SC2086 # $extra is a list of files
+	"$ksrc/scripts/kconfig/merge_config.sh" -m -O "$kout" "$kout/.config" "$fragment" $extra >/dev/null
 	kmake olddefconfig >/dev/null
-	missing=$(grep '^CONFIG_' "$fragment" | while read -r line; do
-		grep -qxF "$line" "$kout/.config" || echo "$line"
-	done)
+	# Every line must take: CONFIG_X=v as written, "# CONFIG_X is not set" as
+	# unset.  Where fragments disagree, the later one's line is the one checked.
+	# shellcheck disable=SC2086
+	missing=$(sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=.*/\1 &/p' \
+		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 &/p' "$fragment" $extra |
+		awk '{ name = $1; sub(/^[^ ]* /, ""); last[name] = $0; if (!(name in seen)) { seen[name] = 1; order[++n] = name } }
+		     END { for (i = 1; i <= n; i++) print last[order[i]] }' |
+		while read -r line; do
+			case $line in
+			"# "*)
+				name=${line#"# "}
+				name=${name%" is not set"}
+				if grep -q "^$name=" "$kout/.config"; then echo "$line"; fi
+				;;
+			*) grep -qxF "$line" "$kout/.config" || echo "$line" ;;
+			esac
+		done)
 	if [ -n "$missing" ]; then
 		rm -f "$kout/.config"
-		die "options of $fragment that did not take (check their dependencies):
+		die "options of $fragment $extra that did not take (check their dependencies):
 $missing"
 	fi
 fi

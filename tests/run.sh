@@ -3,10 +3,27 @@
 # valgrind, static analysis of tools/ and checkpatch of kernel/, then the VM
 # suites, one boot per kernel command line.  The last line is "N passed, N failed".
 # Usage: FUZZERS="FUZZER..." tests/run.sh UNIT_TEST...   (make check passes them)
+#        tests/run.sh --debug   (make check-debug: the VM suites only, on the
+#                                debug kernel, build/kernel-debug; logs in
+#                                build/test-logs-debug, consoles
+#                                build/vm/console-debug-*.log)
 set -u
 
 project=$(cd "$(dirname "$0")/.." && pwd)
-logdir=$project/build/test-logs
+debug=
+if [ "${1:-}" = --debug ]; then
+	debug=1
+	shift
+	# KASAN, lockdep and kmemleak make the guest several times slower and
+	# hungrier (KASAN's shadow is 1/8 of memory, plus its quarantine).
+	KIMAGE=${KIMAGE:-$project/build/kernel-debug/arch/x86/boot/bzImage}
+	VM_MEM=${VM_MEM:-1024}
+	VM_TIMEOUT=${VM_TIMEOUT:-1800}
+	# Each test case's limit, 60 s by default (tests/lib/harness.c): 5 times that.
+	VM_APPEND=${VM_APPEND:-ctrpol.timeout=300}
+	export KIMAGE VM_MEM VM_TIMEOUT VM_APPEND
+fi
+logdir=$project/build/test-logs${debug:+-debug}
 all=$logdir/all.tap
 mkdir -p "$logdir"
 : >"$all"
@@ -27,23 +44,30 @@ suite() {
 	fi
 }
 
-export CTRPOL="$project/build/asan/ctrpol"
-for t in "$@"; do
-	suite "unit $(basename "$t")" "$t"
-done
-suite "golden outputs" "$project/tests/golden/run.sh"
-suite "valgrind" "$project/tests/valgrind/run.sh"
-suite "lint tools/" "$project/scripts/lint-tools.sh"
-suite "checkpatch kernel/" "$project/scripts/checkpatch-kernel.sh"
-suite "make install" "$project/tests/install/run.sh"
-for f in ${FUZZERS:-}; do
-	suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"
-done
+if [ -z "$debug" ]; then
+	export CTRPOL="$project/build/asan/ctrpol"
+	for t in "$@"; do
+		suite "unit $(basename "$t")" "$t"
+	done
+	suite "golden outputs" "$project/tests/golden/run.sh"
+	suite "valgrind" "$project/tests/valgrind/run.sh"
+	suite "lint tools/" "$project/scripts/lint-tools.sh"
+	suite "checkpatch kernel/" "$project/scripts/checkpatch-kernel.sh"
+	suite "make install" "$project/tests/install/run.sh"
+	for f in ${FUZZERS:-}; do
+		suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"
+	done
+fi
 
+# In name order: zz_kmemleak_test, which checks what the others leaked, comes last.
 vm_tests=$(cd "$project/build/obj/tests/vm" && ls -- *_test | grep -v '^nolsm_' | paste -sd, -)
-suite "vm ctrpol-active" "$project/scripts/vm-boot.sh" --label active --tests "$vm_tests"
-suite "vm ctrpol-not-in-lsm" "$project/scripts/vm-boot.sh" --label nolsm \
-	--append lsm=landlock --tests nolsm_test
+label=${debug:+debug-}
+# On the debug kernel, with a monitor listening throughout (scripts/vm-init):
+# the event path then runs under every hook the tests reach.
+suite "vm ctrpol-active${debug:+ (debug kernel)}" "$project/scripts/vm-boot.sh" \
+	--label "${label}active" ${debug:+--append ctrpol.monitor} --tests "$vm_tests"
+suite "vm ctrpol-not-in-lsm${debug:+ (debug kernel)}" "$project/scripts/vm-boot.sh" \
+	--label "${label}nolsm" --append lsm=landlock --tests nolsm_test
 
 skipped=$(grep -c '^ok .*# SKIP' "$all")
 passed=$(($(grep -c '^ok ' "$all") - skipped))
