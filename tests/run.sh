@@ -69,9 +69,4 @@ suite "vm ctrpol-active${debug:+ (debug kernel)}" "$project/scripts/vm-boot.sh" 
 suite "vm ctrpol-not-in-lsm${debug:+ (debug kernel)}" "$project/scripts/vm-boot.sh" \
 	--label "${label}nolsm" --append lsm=landlock --tests nolsm_test
 
-skipped=$(grep -c '^ok .*# SKIP' "$all")
-passed=$(($(grep -c '^ok ' "$all") - skipped))
-failed=$(grep -c '^not ok' "$all")
-echo
-echo "$passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+"$project/tests/total.sh" "$all"
