@@ -29,8 +29,8 @@ HARNESS_SRCS := tests/lib/harness.c
 UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c tests/lib/fake_genl.c \
 	tests/lib/json_check.c
 # What guest tests link besides the harness: netlink by hand, confinement helpers,
-# the operations a container attempts.
-VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c
+# the operations a container attempts, the loopback network.
+VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c tests/lib/loopback.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
 VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
 # Guest benchmarks ride in the same initramfs; `make bench` boots them.

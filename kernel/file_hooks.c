@@ -8,6 +8,7 @@
 
 #include <linux/binfmts.h>
 #include <linux/fs.h>
+#include <linux/mm_types.h>
 #include <linux/mman.h>
 #include <linux/path.h>
 #include <linux/sched.h>
@@ -76,10 +77,26 @@ static int ctrpol_bprm_check(struct linux_binprm *bprm)
 	return check_path(&bprm->file->f_path, CTRPOL_FILE_EXEC);
 }
 
+/*
+ * Whether @file is the program an exec under way is mapping.  Its exec
+ * was decided by bprm_check_security() already, and the mapping comes
+ * after the point of no return: refused there, because a profile was
+ * attached or replaced in between, an exec the policy allowed would end in
+ * SIGSEGV.  Only the exec itself maps it: the new mm's exe_file (set by
+ * begin_new_exec(), once the other threads are gone) is in no file table.
+ * The ELF interpreter, which no exec check judged, is checked as any file.
+ * Only the pointer is compared: no RCU read section is needed.
+ */
+static bool mapping_judged_program(const struct file *file)
+{
+	return current->in_execve && current->mm &&
+	       file == rcu_access_pointer(current->mm->exe_file);
+}
+
 static int ctrpol_mmap_file(struct file *file, unsigned long reqprot, unsigned long prot,
 			    unsigned long flags)
 {
-	if (!file || !(prot & PROT_EXEC))
+	if (!file || !(prot & PROT_EXEC) || mapping_judged_program(file))
 		return 0;
 	return check_path(&file->f_path, CTRPOL_FILE_MMAP_EXEC);
 }

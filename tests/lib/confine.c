@@ -352,12 +352,8 @@ static int do_op(const char *op, const char *a, const char *b)
 int run_in(const char *cgroup, uid_t uid, int (*fn)(const void *arg), const void *arg)
 {
 	int status;
-	pid_t pid;
+	pid_t pid = fork_child();
 
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0)
-		FAIL("fork: %s", strerror(errno));
 	if (pid == 0) {
 		if (cgroup && move_to(cgroup))
 			_exit(200);
@@ -383,6 +379,15 @@ static int op_fn(const void *arg)
 	return do_op(o->op, o->a, o->b);
 }
 
+int try_here(const char *op, const char *a, const char *b)
+{
+	int ret = do_op(op, a, b);
+
+	if (ret == 201)
+		FAIL("unknown op %s", op);
+	return ret;
+}
+
 int try_in(const char *cgroup, const char *op, const char *a, const char *b)
 {
 	const struct op o = { op, a, b };
@@ -401,9 +406,7 @@ pid_t park_in(const char *cgroup)
 
 	if (pipe(ready))
 		FAIL("pipe: %s", strerror(errno));
-	pid = fork();
-	if (pid < 0)
-		FAIL("fork: %s", strerror(errno));
+	pid = fork_child();
 	if (pid == 0) {
 		signal(SIGUSR1, SIG_IGN);
 		signal(SIGUSR2, SIG_IGN);
@@ -453,19 +456,51 @@ uint64_t profile_counter(const char *name, int type)
 	return profile_class_counter(name, 0, type);
 }
 
-uint64_t profile_class_counter(const char *name, int cls, int type)
+/* Pass each reply of the dump cmd (listing what) to fn; fails the test on error. */
+static void dump(uint8_t cmd, const char *what,
+		 void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg)
 {
 	static struct rawgenl_msg req;
-	struct counter_arg c = { name, cls, type, 0, false };
 	int fd = rawgenl_open(), err;
 
-	rawgenl_start(&req, rawgenl_family(fd, CTRPOL_GENL_NAME), CTRPOL_CMD_LIST_PROFILES,
-		      CTRPOL_GENL_VERSION);
-	err = rawgenl_dump(fd, &req, counter_of, &c);
+	rawgenl_start(&req, rawgenl_family(fd, CTRPOL_GENL_NAME), cmd, CTRPOL_GENL_VERSION);
+	err = rawgenl_dump(fd, &req, fn, arg);
 	close(fd);
 	if (err)
-		FAIL("listing profiles: %s", strerror(-err));
+		FAIL("listing %s: %s", what, strerror(-err));
+}
+
+uint64_t profile_class_counter(const char *name, int cls, int type)
+{
+	struct counter_arg c = { name, cls, type, 0, false };
+
+	dump(CTRPOL_CMD_LIST_PROFILES, "profiles", counter_of, &c);
 	if (!c.found)
 		FAIL("profile %s is not listed with counter %d", name, type);
 	return c.value;
+}
+
+struct ids_arg {
+	uint64_t *ids;
+	size_t max, n;
+};
+
+static void id_of(const struct rawgenl_msg *reply, void *arg)
+{
+	const struct nlattr *id = rawgenl_attr(reply, CTRPOL_A_CGROUP_ID);
+	struct ids_arg *a = arg;
+
+	if (!id || id->nla_len != NLA_HDRLEN + sizeof(uint64_t))
+		FAIL("an attachment listed without its cgroup id");
+	if (a->n < a->max)
+		memcpy(&a->ids[a->n], (const char *)id + NLA_HDRLEN, sizeof(uint64_t));
+	a->n++;
+}
+
+size_t attachment_ids(uint64_t *ids, size_t max)
+{
+	struct ids_arg a = { ids, max, 0 };
+
+	dump(CTRPOL_CMD_LIST_ATTACHMENTS, "attachments", id_of, &a);
+	return a.n;
 }

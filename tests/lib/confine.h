@@ -54,6 +54,8 @@ void unconfine(struct confined *c);
  * again through /proc/self/fd).
  */
 int try_in(const char *cgroup, const char *op, const char *a, const char *b);
+/* Likewise, but by the caller itself, where it is: no child but exec's. */
+int try_here(const char *op, const char *a, const char *b);
 
 /*
  * Run fn(arg) in a child moved into CGROUP_ROOT/cgroup (NULL: stay) and
@@ -71,6 +73,8 @@ pid_t park_in(const char *cgroup);
 uint64_t profile_counter(const char *name, int type);
 /* Likewise, of one class of operations (CTRPOL_RULE_FILE...). */
 uint64_t profile_class_counter(const char *name, int cls, int type);
+/* The cgroup ids of the attachments listed, up to max of them; returns how many are. */
+size_t attachment_ids(uint64_t *ids, size_t max);
 
 /* Write data to path, creating it with mode; fails the test on error. */
 void put_file(const char *path, const char *data, int mode);

@@ -72,6 +72,17 @@ static void read_back(int fd, char *buf, size_t size)
 	close(fd);
 }
 
+pid_t fork_child(void)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		FAIL("fork: %s", strerror(errno));
+	return pid;
+}
+
 void run_cmd(char *const argv[], uid_t uid, struct cmd_result *res)
 {
 	int out = memfd_create("stdout", 0), err = memfd_create("stderr", 0);
@@ -80,10 +91,7 @@ void run_cmd(char *const argv[], uid_t uid, struct cmd_result *res)
 
 	if (out < 0 || err < 0)
 		FAIL("memfd_create: %s", strerror(errno));
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0)
-		FAIL("fork: %s", strerror(errno));
+	pid = fork_child();
 	if (pid == 0) {
 		if (uid != AS_CALLER)
 			become_user(uid);

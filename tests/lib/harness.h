@@ -71,6 +71,12 @@ struct cmd_result {
  */
 void run_cmd(char *const argv[], uid_t uid, struct cmd_result *res);
 
+/*
+ * fork(), stdout flushed first so that the child does not print what the
+ * parent had buffered; fails the test if it cannot.
+ */
+pid_t fork_child(void);
+
 /* Drop to uid/gid with no supplementary groups; root's capabilities go with it. */
 void become_user(uid_t uid);
 
