@@ -18,6 +18,7 @@
  * short campaign that also stops at a time budget.  docs/fuzzing.md.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <inttypes.h>
 #include <poll.h>
@@ -27,7 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1343,8 +1346,9 @@ static void campaign(struct fuzzer *f, const char *phase, unsigned long dflt, do
 	for (f->iter = 0; f->iter < n; f->iter++) {
 		if (budget && now() - start > budget)
 			break;
+		/* Not cgroup 0: the worker lives there. */
 		if (f->who == AS_ROOT && chance(1))
-			churn_cgroup(f->w, f->m, below(NPOOL));
+			churn_cgroup(f->w, f->m, 1 + below(NPOOL - 1));
 		exchange(f, dgram, make_datagram(f));
 		if (f->who == AS_ROOT && f->iter % 500 == 499) {
 			sync_socket(f);
@@ -1404,6 +1408,39 @@ static void send_oversized(struct fuzzer *f)
 	free(m.b);
 }
 
+/*
+ * A task in pool cgroup 0 opening a file in a loop, so that what the
+ * campaign attaches there, replaces, detaches and unloads is in use by the
+ * hooks meanwhile: KASAN and lockdep kernels then see those races.
+ */
+static pid_t start_worker(void)
+{
+	char path[64];
+	pid_t pid;
+
+	pool_path(0, path, sizeof(path));
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		FAIL("fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (enter_cgroup(path))
+			_exit(1);
+		for (;;)
+			close(open("/tmp/nlfuzz-allowed", O_RDONLY));
+	}
+	return pid;
+}
+
+static void stop_worker(pid_t pid)
+{
+	int status;
+
+	kill(pid, SIGKILL);
+	if (waitpid(pid, &status, 0) != pid || !WIFSIGNALED(status))
+		FAIL("the worker in the pool cgroup did not run until stopped");
+}
+
 TEST(hostile_messages_as_root_get_predicted_answers_and_load_only_verified_blobs)
 {
 	static struct world w;
@@ -1411,9 +1448,14 @@ TEST(hostile_messages_as_root_get_predicted_answers_and_load_only_verified_blobs
 	struct fuzzer f = { .who = AS_ROOT, .w = &w, .m = &m };
 	struct confined c;
 
+	pid_t worker;
+
+	put_file("/tmp/nlfuzz-allowed", "a", 0644);
+	put_file("/tmp/nlfuzz-denied", "d", 0644);
 	seeds_init();
 	world_init(&w);
 	m = w.base;
+	worker = start_worker();
 	fuzzer_open(&f);
 	send_oversized(&f);
 	campaign(&f, "as root", 20000, 25);
@@ -1421,11 +1463,10 @@ TEST(hostile_messages_as_root_get_predicted_answers_and_load_only_verified_blobs
 	if (!f.loaded)
 		FAIL("no profile was loaded: the campaign never reached the store");
 	close(f.fd);
+	stop_worker(worker);
 	world_cleanup(&w, &m);
 
 	/* The kernel still enforces: an allowed read works, any other is refused. */
-	put_file("/tmp/nlfuzz-allowed", "a", 0644);
-	put_file("/tmp/nlfuzz-denied", "d", 0644);
 	confine(&c, "nlfuzz-enforce", "allow read /tmp/nlfuzz-allowed");
 	ASSERT_EQ(try_in(c.cgroup, "read", "/tmp/nlfuzz-allowed", NULL), 0);
 	ASSERT_EQ(try_in(c.cgroup, "read", "/tmp/nlfuzz-denied", NULL), EACCES);
