@@ -184,16 +184,18 @@ static void dump_into(uint8_t cmd, void (*fn)(const struct rawgenl_msg *, void *
 
 /*
  * The kernel's state, from its listings; the status counts must agree with
- * them.  The status request comes first: it drops the attachments of
- * removed cgroups, which the profiles' listing would otherwise still count.
+ * them.  The profiles are listed first: no listing may count the attachment
+ * of a removed cgroup, whatever command comes first after its removal.
  */
 static void model_from_kernel(struct model *m)
 {
-	uint32_t nprof = status_u32(CTRPOL_A_NPROFILES), natt = status_u32(CTRPOL_A_NATTACHMENTS);
+	uint32_t nprof, natt;
 
 	memset(m, 0, sizeof(*m));
 	dump_into(CTRPOL_CMD_LIST_PROFILES, profile_reply, m);
 	dump_into(CTRPOL_CMD_LIST_ATTACHMENTS, attachment_reply, m);
+	nprof = status_u32(CTRPOL_A_NPROFILES);
+	natt = status_u32(CTRPOL_A_NATTACHMENTS);
 	if ((int)nprof != m->nprof || (int)natt != m->natt)
 		FAIL("status counts %u profiles and %u attachments, the listings %d and %d",
 		     nprof, natt, m->nprof, m->natt);
@@ -236,7 +238,7 @@ static void check_kernel_matches(const struct model *want, const char *when)
 	render(want, a, sizeof(a));
 	render(&got, b, sizeof(b));
 	if (strcmp(a, b))
-		FAIL("%s, the kernel holds\n%sand should hold\n%s", when, b, a);
+		FAIL("%s, the kernel holds\n%s# where it should hold\n%s", when, b, a);
 }
 
 /* ---- the cgroups of a campaign ---- */
@@ -325,7 +327,11 @@ static void world_init(struct world *w)
 		add_id(w, w->base.att[i].cgid);
 }
 
-/* Remove pool cgroup i and make it again: its old id names a removed cgroup from now on. */
+/*
+ * Remove pool cgroup i and make it again: its old id names a removed cgroup
+ * from now on.  If it had a profile, the kernel must list neither the
+ * attachment nor its count on the profile, first thing.
+ */
 static void churn_cgroup(struct world *w, struct model *m, int i)
 {
 	char path[64], full[128];
@@ -341,6 +347,8 @@ static void churn_cgroup(struct world *w, struct model *m, int i)
 	w->pool[i] = cgroup_create(path);
 	add_id(w, w->pool[i]);
 	scan_cgroups(w);
+	if (a >= 0)
+		check_kernel_matches(m, "after removing an attached cgroup");
 }
 
 /* ---- profiles to send: compiled, then damaged ---- */
