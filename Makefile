@@ -67,6 +67,8 @@ $(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(UNIT_LIB_SRCS) $(
 # Guest tests are static: the initramfs then needs no libraries for them.
 $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS))
 	$(CC) $(CFLAGS) -static -o $@ $^
+# The netlink fuzzer predicts loads with the verifier the kernel runs.
+$(B)/obj/tests/vm/nlfuzz_test: $(call objs,obj,kernel/shared/policy_verify.c tools/lib/crc32.c)
 
 kernel: deps
 	scripts/kernel-build.sh

@@ -358,6 +358,8 @@ static int ctrpol_nl_list_profiles(struct sk_buff *skb, struct netlink_callback 
 	unsigned long i;
 
 	mutex_lock(&ctrpol_policy_lock);
+	/* Dumps get no pre_doit: count no attachment of a removed cgroup. */
+	ctrpol_attach_prune();
 	for (i = cb->args[0]; (prof = ctrpol_profile_nth(i)); i++)
 		if (put_profile(skb, cb, prof))
 			break;

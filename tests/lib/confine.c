@@ -192,8 +192,7 @@ void unconfine(struct confined *c)
 		FAIL("unloading %s: %s", c->name, strerror(-err));
 }
 
-/* Move the caller into cgroup: what a container runtime does.  0 or errno. */
-static int move_to(const char *cgroup)
+int enter_cgroup(const char *cgroup)
 {
 	char procs[256];
 	int fd;
@@ -343,7 +342,7 @@ static int do_op(const char *op, const char *a, const char *b)
 	else if (!strcmp(op, "chroot_read"))
 		return chroot(a) ? errno : open_close(b, O_RDONLY);
 	else if (!strcmp(op, "move_to"))
-		return move_to(a);
+		return enter_cgroup(a);
 	else
 		return 201;
 	return ret ? errno : 0;
@@ -355,7 +354,7 @@ int run_in(const char *cgroup, uid_t uid, int (*fn)(const void *arg), const void
 	pid_t pid = fork_child();
 
 	if (pid == 0) {
-		if (cgroup && move_to(cgroup))
+		if (cgroup && enter_cgroup(cgroup))
 			_exit(200);
 		if (uid != AS_CALLER)
 			become_user(uid);
@@ -410,7 +409,7 @@ pid_t park_in(const char *cgroup)
 	if (pid == 0) {
 		signal(SIGUSR1, SIG_IGN);
 		signal(SIGUSR2, SIG_IGN);
-		if (!cgroup || !move_to(cgroup))
+		if (!cgroup || !enter_cgroup(cgroup))
 			c = 1;
 		if (write(ready[1], &c, 1) != 1)
 			_exit(1);

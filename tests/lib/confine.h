@@ -42,6 +42,9 @@ void confine(struct confined *c, const char *name, const char *rules);
 /* Undo confine(): detach, remove the cgroup, unload; fails the test on any error. */
 void unconfine(struct confined *c);
 
+/* Move the caller into CGROUP_ROOT/cgroup, as a container runtime does: 0 or an errno. */
+int enter_cgroup(const char *cgroup);
+
 /*
  * Run op from inside CGROUP_ROOT/cgroup, in a child.  Returns 0 when the
  * operation worked, or the errno it failed with.  Ops on files: read,

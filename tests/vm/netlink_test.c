@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "confine.h"
 #include "harness.h"
 #include "rawgenl.h"
 #include "release.h"
@@ -243,4 +244,42 @@ TEST(malformed_requests_are_refused_and_the_family_keeps_working)
 	ASSERT_EQ(bad, 0);
 	ASSERT_EQ(get_status(fd, &reply), 0);
 	ASSERT_TRUE(rawgenl_attr(&reply, CTRPOL_A_ABI_VERSION) != NULL);
+}
+
+struct listed {
+	const char *name;
+	int32_t nattachments;	/* -1: not listed */
+};
+
+static void attachments_of(const struct rawgenl_msg *reply, void *arg)
+{
+	const struct nlattr *name = rawgenl_attr(reply, CTRPOL_A_NAME);
+	const struct nlattr *n = rawgenl_attr(reply, CTRPOL_A_NATTACHMENTS);
+	struct listed *l = arg;
+
+	if (name && n && !strcmp((const char *)name + NLA_HDRLEN, l->name))
+		memcpy(&l->nattachments, (const char *)n + NLA_HDRLEN, sizeof(l->nattachments));
+}
+
+/*
+ * The profile listing has no pre_doit to drop the attachments of removed
+ * cgroups: it used to count them when it was the first command after the
+ * rmdir (found by nlfuzz_test).
+ */
+TEST(profile_listing_first_after_rmdir_counts_no_removed_attachment)
+{
+	static char blob[4096];
+	size_t size = compile_profile("gone-listed", "allow read /x", blob, sizeof(blob));
+	struct listed l = { "gone-listed", -1 };
+	struct rawgenl_msg req;
+	int fd = rawgenl_open();
+
+	ASSERT_EQ(request_load(blob, size, 0), 0);
+	ASSERT_EQ(request_attach(cgroup_create("gone-listed"), "gone-listed"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/gone-listed"), 0);
+	rawgenl_start(&req, family(fd), CTRPOL_CMD_LIST_PROFILES, CTRPOL_GENL_VERSION);
+	ASSERT_EQ(rawgenl_dump(fd, &req, attachments_of, &l), 0);
+	close(fd);
+	ASSERT_EQ(l.nattachments, 0);
+	ASSERT_EQ(request_unload("gone-listed"), 0);
 }
