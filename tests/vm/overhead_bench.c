@@ -61,9 +61,11 @@
 #define PORT 7777
 /* The rules every profile has for the workload; the rest are fillers. */
 #define WORKLOAD_RULES 4
-#define MAX_ROUNDS 32
+#define MAX_ROUNDS 64
 #define NSIZES 3
 #define DEPTH 8
+/* Slices of open+close at each number of attachments, per round of them. */
+#define SCALE_SLICES 8
 
 /* What a run does: the full measurement, or a quick pass over everything. */
 struct plan {
@@ -74,26 +76,31 @@ struct plan {
 	int sizes[NSIZES];	/* rules per profile */
 	int cgroups[NSIZES];	/* attached cgroups */
 	int mem_profiles;	/* small profiles loaded to weigh one */
-	int iters[7];		/* per round, by &enum bench */
+	int iters[8];		/* per slice, by &enum bench */
 };
 
 static const struct plan full = {
-	.mode = "full", .rounds = 15, .scale_rounds = 5, .load_rounds = 5,
+	.mode = "full", .rounds = 41, .scale_rounds = 7, .load_rounds = 5,
 	.sizes = { 10, 1000, 10000 }, .cgroups = { 1, 100, 10000 }, .mem_profiles = 20,
-	.iters = { 400, 400, 15, 400, 100, 20, 150 },
+	.iters = { 60, 60, 3, 60, 15, 4, 200, 20 },
 };
 
 static const struct plan smoke = {
 	.mode = "smoke", .rounds = 2, .scale_rounds = 1, .load_rounds = 1,
 	.sizes = { 10, 30, 100 }, .cgroups = { 1, 10, 100 }, .mem_profiles = 2,
-	.iters = { 5, 5, 2, 5, 3, 2, 5 },
+	.iters = { 5, 5, 2, 5, 3, 2, 5, 5 },
 };
 
 static const struct plan *plan;
 
-enum bench { B_OPEN, B_STAT, B_EXEC, B_MMAP, B_CONNECT, B_FORK, B_DENIED, NBENCH };
+/*
+ * The operations.  B_SYSCALL (getppid, which no LSM sees) is the yardstick:
+ * it slows down with the host alone, so ratios to it compare boots.
+ */
+enum bench { B_OPEN, B_STAT, B_EXEC, B_MMAP, B_CONNECT, B_FORK, B_SYSCALL, B_DENIED, NBENCH };
 static const char *const bench_names[NBENCH] = {
-	"open_close", "stat", "exec", "mmap_exec", "socket_connect", "fork_exit", "open_denied",
+	"open_close", "stat", "exec", "mmap_exec", "socket_connect", "fork_exit", "syscall",
+	"open_denied",
 };
 
 enum kind { PLAIN, CTRPOL, APPARMOR, LANDLOCK };
@@ -270,8 +277,14 @@ static int op_denied(void)
 	return errno == EACCES ? 0 : errno;
 }
 
+static int op_syscall(void)
+{
+	syscall(SYS_getppid);
+	return 0;
+}
+
 static int (*const ops[NBENCH])(void) = {
-	op_open, op_stat, op_exec, op_mmap, op_connect, op_fork, op_denied,
+	op_open, op_stat, op_exec, op_mmap, op_connect, op_fork, op_syscall, op_denied,
 };
 
 /* ns per operation over plan->iters[b] of them, or -errno of the first failure. */
@@ -343,44 +356,125 @@ static int enter(const struct config *c)
 }
 
 /*
- * Measure configuration ci in round r, in a child: confinement is for good.
- * The child only computes and writes shared memory once confined: it must
- * not need what the profiles do not allow.
+ * Each configuration has a worker: a child that entered it (for good) and
+ * runs slices of an operation when told to, writing their ns per operation
+ * to shared memory.  Slices of every configuration take turns, a few
+ * milliseconds each, so that a burst of host noise hits them all.  Once
+ * confined a worker only computes, and reads and writes the pipes it had:
+ * it must not need what the profiles do not allow.
  */
-static void measure(int ci, int r)
+struct worker {
+	pid_t pid;
+	int cmd;	/* the slice to run: struct slice */
+	int done;	/* a byte back when it ran */
+};
+
+struct slice {
+	uint8_t bench;
+	uint8_t round;
+};
+
+static struct worker workers[MAX_CONFIGS];
+
+static void worker_loop(int ci, int cmd, int done)
+{
+	struct slice sl;
+	cpu_set_t one;
+	int err;
+
+	/* One CPU for the timed work; the loopback server may take the other. */
+	CPU_ZERO(&one);
+	CPU_SET(0, &one);
+	sched_setaffinity(0, sizeof(one), &one);
+	err = enter(&configs[ci]);
+	mmap_fd = open(DATA_FILE, O_RDONLY);
+	while (read(cmd, &sl, sizeof(sl)) == sizeof(sl)) {
+		samples[ci][sl.bench][sl.round] = err ? -(100 + err) : time_op(sl.bench);
+		if (write(done, "", 1) != 1)
+			break;
+	}
+	_exit(0);
+}
+
+static void start_worker(int ci)
+{
+	int cmd[2], done[2];
+	struct worker *w = &workers[ci];
+
+	if (pipe(cmd) || pipe(done))
+		FAIL("pipe: %s", strerror(errno));
+	w->pid = fork_child();
+	if (w->pid == 0) {
+		close(cmd[1]);
+		close(done[0]);
+		worker_loop(ci, cmd[0], done[1]);
+	}
+	close(cmd[0]);
+	close(done[1]);
+	w->cmd = cmd[1];
+	w->done = done[0];
+}
+
+static void stop_workers(void)
+{
+	int ci;
+
+	for (ci = 0; ci < nconfigs; ci++)
+		if (workers[ci].pid) {
+			close(workers[ci].cmd);
+			close(workers[ci].done);
+			waitpid(workers[ci].pid, NULL, 0);
+			workers[ci].pid = 0;
+		}
+}
+
+/* Operation b of configuration ci, slice r: plan->iters[b] of it, timed by its worker. */
+static void run_slice(int ci, enum bench b, int r)
 {
 	const struct config *c = &configs[ci];
-	int status, b, err;
-	pid_t pid = fork_child();
+	const struct slice sl = { b, r };
+	struct worker *w = &workers[ci];
+	char byte;
+	double v;
 
-	if (pid == 0) {
-		cpu_set_t one;
+	if (!w->pid)
+		start_worker(ci);
+	if (write(w->cmd, &sl, sizeof(sl)) != sizeof(sl) || read(w->done, &byte, 1) != 1)
+		FAIL("the worker measuring %s (%d rules) died", c->name, c->rules);
+	v = samples[ci][b][r];
+	if (v <= -100)
+		FAIL("entering %s (%d rules): %s", c->name, c->rules, strerror((int)(-v - 100)));
+	if (v < 0)
+		FAIL("%s failed under %s (%d rules): %s", bench_names[b], c->name, c->rules,
+		     strerror((int)-v));
+}
 
-		/* One CPU for the timed work; the loopback server may take the other. */
-		CPU_ZERO(&one);
-		CPU_SET(0, &one);
-		sched_setaffinity(0, sizeof(one), &one);
-		err = enter(c);
-		if (err)
-			_exit(100 + (err & 63));
-		mmap_fd = open(DATA_FILE, O_RDONLY);
-		for (b = 0; b < NBENCH; b++) {
-			if (b == B_DENIED && !c->rules)
-				continue;	/* nothing refuses it */
-			samples[ci][b][r] = time_op(b);
-			if (samples[ci][b][r] < 0)
-				_exit(1 + b);
-		}
-		_exit(0);
-	}
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
-		FAIL("the child measuring %s (%d rules) died", c->name, c->rules);
-	status = WEXITSTATUS(status);
-	if (status >= 100)
-		FAIL("entering %s (%d rules): %s", c->name, c->rules, strerror(status - 100));
-	if (status)
-		FAIL("%s failed under %s (%d rules): %s", bench_names[status - 1], c->name, c->rules,
-		     strerror((int)-samples[ci][status - 1][r]));
+/* Whether configuration c has operation b: nothing refuses an unconfined open. */
+static bool has_bench(const struct config *c, enum bench b)
+{
+	return b != B_DENIED || c->rules;
+}
+
+/* One slice of each operation for the configurations of phase, taking turns. */
+static void run_round(int phase, int r)
+{
+	int b, ci;
+
+	for (b = 0; b < NBENCH; b++)
+		for (ci = 0; ci < nconfigs; ci++)
+			if (configs[ci].phase == phase && has_bench(&configs[ci], b))
+				run_slice(ci, b, r);
+}
+
+/* The records of configuration ci's operations over n rounds. */
+static void record_config(int ci, const char *extra, int n)
+{
+	int b;
+
+	for (b = 0; b < NBENCH; b++)
+		if (has_bench(&configs[ci], b))
+			record_timing(bench_names[b], &configs[ci], extra, samples[ci][b], n,
+				      plan->iters[b]);
 }
 
 /* ---- The profiles, equivalent for the three LSMs. ---- */
@@ -632,32 +726,41 @@ static double load_blob(const void *blob, size_t size, uint32_t flags)
 	return t0;
 }
 
-static void attach(const char *cgroup, const char *profile)
+/*
+ * Attach profile to the cgroup id, or with NULL detach it, over one socket
+ * kept open: scale_rounds() makes tens of thousands of these.
+ */
+static void set_attached(uint64_t cgid, const char *profile)
 {
-	char full[192];
-	struct stat st;
+	static int fd = -1, family;
+	static struct rawgenl_msg m;
 	int err;
 
-	snprintf(full, sizeof(full), "%s/%s", CGROUP_ROOT, cgroup);
-	if (stat(full, &st))
-		FAIL("stat %s: %s", full, strerror(errno));
-	err = request_attach(st.st_ino, profile);
+	if (fd < 0) {
+		fd = rawgenl_open();
+		family = rawgenl_family(fd, CTRPOL_GENL_NAME);
+	}
+	rawgenl_start(&m, family, profile ? CTRPOL_CMD_ATTACH : CTRPOL_CMD_DETACH,
+		      CTRPOL_GENL_VERSION);
+	rawgenl_put(&m, CTRPOL_A_CGROUP_ID, &cgid, sizeof(cgid));
+	if (profile)
+		rawgenl_put(&m, CTRPOL_A_NAME, profile, strlen(profile) + 1);
+	err = rawgenl_xfer(fd, &m, m.nlh.nlmsg_len, NULL);
 	if (err)
-		FAIL("attaching %s to %s: %s", profile, cgroup, strerror(-err));
+		FAIL("%s cgroup %llu: %s", profile ? "attaching to" : "detaching",
+		     (unsigned long long)cgid, strerror(-err));
 }
 
-static void detach(const char *cgroup)
+/* The same, by the cgroup's path under CGROUP_ROOT. */
+static void set_attached_path(const char *cgroup, const char *profile)
 {
 	char full[192];
 	struct stat st;
-	int err;
 
 	snprintf(full, sizeof(full), "%s/%s", CGROUP_ROOT, cgroup);
 	if (stat(full, &st))
 		FAIL("stat %s: %s", full, strerror(errno));
-	err = request_detach(st.st_ino);
-	if (err)
-		FAIL("detaching %s: %s", cgroup, strerror(-err));
+	set_attached(st.st_ino, profile);
 }
 
 /* ---- The guest's state. ---- */
@@ -753,15 +856,13 @@ static void cgroup_at(struct config *c, const char *path)
 
 static void baseline(void)
 {
-	int r, b;
+	int r;
 
 	add_config("baseline", PLAIN, 0, 0);
 	for (r = 0; r < plan->rounds; r++)
-		measure(0, r);
-	for (b = 0; b < NBENCH; b++)
-		if (b != B_DENIED)
-			record_timing(bench_names[b], &configs[0], "", samples[0][b], plan->rounds,
-				      plan->iters[b]);
+		run_round(0, r);
+	stop_workers();
+	record_config(0, "", plan->rounds);
 }
 
 /* ---- The boot with ctrpol, AppArmor and Landlock. ---- */
@@ -780,14 +881,14 @@ static void set_up_configs(void)
 	cgroup_at(c, "bench/free");
 	for (i = 0; i < NSIZES; i++) {
 		snprintf(names[1][i], sizeof(names[1][i]), "bench-aa-%d", plan->sizes[i]);
-		c = add_config("apparmor", APPARMOR, plan->sizes[i], 0);
+		c = add_config("apparmor", APPARMOR, plan->sizes[i], 1);
 		snprintf(c->profile, sizeof(c->profile), "%s", names[1][i]);
 		ns = load_apparmor(c->profile, c->rules);
 		/* apparmor_parser compiles in the guest, then loads: not the kernel's time alone. */
 		record_timing("policy_load_parser", c, "", &ns, 1, 1);
 	}
 	for (i = 0; i < NSIZES; i++) {
-		c = add_config("landlock", LANDLOCK, plan->sizes[i], 0);
+		c = add_config("landlock", LANDLOCK, plan->sizes[i], 1);
 		c->ruleset = landlock_ruleset(c->rules);
 	}
 	c = add_config("ctrpol-elsewhere", CTRPOL, 0, 1);
@@ -843,10 +944,7 @@ static void attach_all(bool on)
 
 		if (c->kind != CTRPOL || !c->rules || c->depth == DEPTH)
 			continue;
-		if (c->depth)
-			on ? attach("bench/depth", c->profile) : detach("bench/depth");
-		else
-			on ? attach(c->cgroup, c->profile) : detach(c->cgroup);
+		set_attached_path(c->depth ? "bench/depth" : c->cgroup, on ? c->profile : NULL);
 	}
 }
 
@@ -854,7 +952,7 @@ static void interleaved_rounds(void)
 {
 	uint64_t sent[NSIZES + 1], dropped[NSIZES + 1];
 	char extra[32];
-	int r, i, b, phase, k;
+	int r, i, phase, k;
 
 	for (i = 0, k = 0; i < nconfigs; i++)
 		if (configs[i].kind == CTRPOL && configs[i].rules && configs[i].depth != DEPTH) {
@@ -865,19 +963,15 @@ static void interleaved_rounds(void)
 		for (phase = 0; phase < 2; phase++) {
 			/* Phase 0 with nothing attached anywhere: the static key is off. */
 			attach_all(phase);
-			for (i = 0; i < nconfigs; i++)
-				if (configs[i].phase == phase)
-					measure(i, r);
+			run_round(phase, r);
 		}
 	attach_all(false);
+	stop_workers();
 	for (i = 0, k = 0; i < nconfigs; i++) {
 		const struct config *c = &configs[i];
 
 		snprintf(extra, sizeof(extra), c->depth ? ", \"depth\": %d" : "", c->depth);
-		for (b = 0; b < NBENCH; b++)
-			if (b != B_DENIED || c->rules)
-				record_timing(bench_names[b], c, extra, samples[i][b], plan->rounds,
-					      plan->iters[b]);
+		record_config(i, extra, plan->rounds);
 		if (c->kind != CTRPOL || !c->rules || c->depth == DEPTH)
 			continue;
 		/* Every denial below the rate limit must have become an event. */
@@ -900,41 +994,43 @@ static void interleaved_rounds(void)
  */
 static void scale_rounds(void)
 {
-	int max = plan->cgroups[NSIZES - 1], r, i, s, n;
+	int max = plan->cgroups[NSIZES - 1], r, i, s, n, k;
 	double ns[NSIZES][MAX_ROUNDS];
 	char path[64], extra[32];
+	uint64_t *ids = calloc(max, sizeof(*ids));
 	long kib = 0;
 	struct config *c;
 
 	c = add_config("ctrpol-cgroups", CTRPOL, plan->sizes[0], 1);
 	snprintf(c->profile, sizeof(c->profile), "bench-depth");
 	cgroup_create("bench/scale");
+	ASSERT_TRUE(ids);
 	for (i = 0; i < max; i++) {
 		snprintf(path, sizeof(path), "bench/scale/c%d", i);
-		cgroup_create(path);
+		ids[i] = cgroup_create(path);
 	}
 	snprintf(c->cgroup, sizeof(c->cgroup), "bench/scale/c0");
 	for (r = 0; r < plan->scale_rounds; r++) {
 		for (s = 0, n = 0; s < NSIZES; s++) {
 			if (s == NSIZES - 1)
 				kib = mem_free_kib();
-			for (; n < plan->cgroups[s]; n++) {
-				snprintf(path, sizeof(path), "bench/scale/c%d", n);
-				attach(path, c->profile);
-			}
+			for (; n < plan->cgroups[s]; n++)
+				set_attached(ids[n], c->profile);
 			if (s == NSIZES - 1)
 				kib -= mem_free_kib();
-			measure(nconfigs - 1, r);
-			ns[s][r] = samples[nconfigs - 1][B_OPEN][r];
+			for (k = 0; k < SCALE_SLICES; k++) {
+				run_slice(nconfigs - 1, B_OPEN, 0);
+				ns[s][r * SCALE_SLICES + k] = samples[nconfigs - 1][B_OPEN][0];
+			}
 		}
-		for (n = 0; n < max; n++) {
-			snprintf(path, sizeof(path), "bench/scale/c%d", n);
-			detach(path);
-		}
+		for (n = 0; n < max; n++)
+			set_attached(ids[n], NULL);
 	}
+	free(ids);
+	stop_workers();
 	for (s = 0; s < NSIZES; s++) {
 		snprintf(extra, sizeof(extra), ", \"cgroups\": %d", plan->cgroups[s]);
-		record_timing(bench_names[B_OPEN], c, extra, ns[s], plan->scale_rounds,
+		record_timing(bench_names[B_OPEN], c, extra, ns[s], plan->scale_rounds * SCALE_SLICES,
 			      plan->iters[B_OPEN]);
 	}
 	n = plan->cgroups[NSIZES - 1] - plan->cgroups[NSIZES - 2];
