@@ -401,10 +401,19 @@ static void start_worker(int ci)
 	int cmd[2], done[2];
 	struct worker *w = &workers[ci];
 
-	if (pipe(cmd) || pipe(done))
+	int j;
+
+	/* Close-on-exec: what a worker runs must not keep its pipes open. */
+	if (pipe2(cmd, O_CLOEXEC) || pipe2(done, O_CLOEXEC))
 		FAIL("pipe: %s", strerror(errno));
 	w->pid = fork_child();
 	if (w->pid == 0) {
+		/* Other workers' pipes too: their end must come when they do. */
+		for (j = 0; j < MAX_CONFIGS; j++)
+			if (workers[j].pid) {
+				close(workers[j].cmd);
+				close(workers[j].done);
+			}
 		close(cmd[1]);
 		close(done[0]);
 		worker_loop(ci, cmd[0], done[1]);
