@@ -22,7 +22,7 @@ sub quantile {
     return $s[int($q * $#s + 0.5)];
 }
 
-my (@records, %merged);
+my (@records, %merged, %per_boot);
 for my $tap (@ARGV) {
     open(my $fh, '<', $tap) or die "bench-report: $tap: $!\n";
     (my $boot = $tap) =~ s{.*/|\.tap$}{}g;
@@ -30,6 +30,7 @@ for my $tap (@ARGV) {
         next unless /^# bench (\{.*\})\s*$/;
         my $r = eval { $json->decode($1) } or die "bench-report: $tap:$.: not JSON: $1\n";
         if ($r->{config} eq 'baseline' && $r->{samples_ns}) {
+            $per_boot{$boot}{$r->{name}} = $r->{median_ns};
             if (my $m = $merged{$r->{name}}) {
                 push @{$m->{samples_ns}}, @{$r->{samples_ns}};
                 $m->{iterations} += $r->{iterations};
@@ -101,17 +102,36 @@ sub target {
     $ok ? $met++ : $missed++;
     printf "  %-7s %s\n", $ok ? 'met' : 'MISSED', $what;
 }
+# The noise floor between boots: the baseline's two boots against each other.
+my @base_boots = sort keys %per_boot;
+# An operation as a multiple of the yardstick, in each baseline boot and averaged.
+sub base_norm {
+    my ($op, @boots) = @_;
+    my @n = map { $per_boot{$_}{$op} / $per_boot{$_}{$yardstick} }
+            grep { $per_boot{$_}{$op} && $per_boot{$_}{$yardstick} } @boots;
+    return @n ? (eval { my $t = 0; $t += $_ for @n; $t / @n }) : undef;
+}
+if (@base_boots > 1) {
+    print "\nbench: boot to boot, the same kernel without ctrpol ($base_boots[-1] / $base_boots[0]):\n ";
+    for my $op (@ops, $yardstick) {
+        my ($a, $b) = map { $per_boot{$_}{$op} } @base_boots[0, -1];
+        my ($na, $nb) = map { base_norm($op, $_) } @base_boots[0, -1];
+        printf " %s %.3fx (%.3fx of the yardstick)", $op, $b / $a, $nb / $na if $a && $b && $na;
+    }
+    print "\n";
+}
 print "\nbench: targets\n";
 # Nothing attached against the baseline, a boot apart: each as a multiple of
 # the yardstick measured in the same slices, then the two compared.
-my ($ys_base, $ys_idle) = (med($yardstick, 'baseline'), med($yardstick, 'ctrpol-idle'));
+# Each baseline boot is normalized by its own yardstick, then they are averaged.
+my $ys_idle = med($yardstick, 'ctrpol-idle');
 for my $op (@ops) {
-    my ($b, $i) = (med($op, 'baseline'), med($op, 'ctrpol-idle'));
-    if (!defined $b || !defined $i || !$ys_base || !$ys_idle) {
+    my ($b, $i, $bn) = (med($op, 'baseline'), med($op, 'ctrpol-idle'), base_norm($op, @base_boots));
+    if (!defined $b || !defined $i || !$bn || !$ys_idle) {
         target(undef, "nothing attached within 1% of the baseline: $op");
         next;
     }
-    my $norm = ($i / $ys_idle) / ($b / $ys_base);
+    my $norm = ($i / $ys_idle) / $bn;
     target($norm <= 1.01, sprintf('nothing attached within 1%% of the baseline: %s %+.1f%% (raw %+.1f%%)',
                                   $op, ($norm - 1) * 100, ($i / $b - 1) * 100));
 }

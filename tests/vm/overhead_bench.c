@@ -80,9 +80,9 @@ struct plan {
 };
 
 static const struct plan full = {
-	.mode = "full", .rounds = 41, .scale_rounds = 7, .load_rounds = 5,
-	.sizes = { 10, 1000, 10000 }, .cgroups = { 1, 100, 10000 }, .mem_profiles = 20,
-	.iters = { 60, 60, 3, 60, 15, 4, 200, 20 },
+	.mode = "full", .rounds = 61, .scale_rounds = 7, .load_rounds = 5,
+	.sizes = { 10, 1000, 10000 }, .cgroups = { 1, 100, 10000 }, .mem_profiles = 100,
+	.iters = { 100, 100, 3, 60, 15, 4, 200, 12 },
 };
 
 static const struct plan smoke = {
