@@ -35,6 +35,8 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/
 VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
 # Guest benchmarks ride in the same initramfs; `make bench` boots them.
 VM_BENCHES := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_bench.c))
+# What they exec (tests/bench/bench.mk builds it), copied beside them.
+BENCH_HELPERS := $(B)/obj/tests/vm/bench_exit
 
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
@@ -77,8 +79,9 @@ kernel: deps
 kernel-debug: deps
 	scripts/kernel-build.sh --debug
 
-initramfs: $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES)
-	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES)
+initramfs: $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES) $(BENCH_HELPERS)
+	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES) \
+		$(BENCH_HELPERS)
 
 unit-tests: $(B)/asan/ctrpol $(UNIT_TESTS)
 

@@ -4,8 +4,9 @@
  *
  * A task is confined by the profile of its nearest ancestor cgroup (itself
  * included) that has one.  There is no LSM hook for cgroup migration, so
- * every check looks the task's cgroup up afresh: a few hash lookups under
- * RCU, one per level of nesting, with no lock, allocation or sleep.
+ * every check reads the task's cgroup afresh; the walk up from it, one hash
+ * lookup under RCU per level of nesting, is cached in the task's blob until
+ * it moves or the attachments change.  No lock, allocation or sleep.
  */
 
 #include <linux/binfmts.h>
@@ -53,14 +54,31 @@ static struct ctrpol_attachment *attachment_find(u64 cgid)
 }
 
 /*
- * The attachment nearest above @task that confines it: the nearest one,
- * unless it waits for the task to execute a program; then the next one up.
- * With @any, the nearest one whatever it waits for.
+ * The generation of the attachments table: raised, under ctrpol_policy_lock,
+ * after each change to it and before what a detach unlinked is freed.  A
+ * task's cached lookup (&struct ctrpol_task) made at an older generation is
+ * stale.  A reader that still sees the old value started its RCU read
+ * section before the grace period of whatever the change unlinked: the
+ * cached pointer stays valid until it ends.  Starts at 1: 0 is no entry.
+ */
+static u64 attach_gen = 1;
+
+static void attach_gen_bump(void)
+{
+	lockdep_assert_held(&ctrpol_policy_lock);
+	/* Release: a reader of the new value finds the table changed. */
+	smp_store_release(&attach_gen, attach_gen + 1);
+}
+
+/*
+ * The attachment nearest above @task, in @cgrp, that confines it: the
+ * nearest one, unless it waits for the task to execute a program; then the
+ * next one up.  With @any, the nearest one whatever it waits for.
  * Context: rcu_read_lock() held.
  */
-static struct ctrpol_attachment *nearest_attachment(struct task_struct *task, bool any)
+static struct ctrpol_attachment *nearest_attachment(struct task_struct *task,
+						    struct cgroup *cgrp, bool any)
 {
-	struct cgroup *cgrp = task_dfl_cgroup(task);
 	struct ctrpol_attachment *a;
 	int level;
 
@@ -74,6 +92,40 @@ static struct ctrpol_attachment *nearest_attachment(struct task_struct *task, bo
 }
 
 /**
+ * confining_attachment - nearest_attachment() for a check, cached for current
+ * @task: the task acting
+ *
+ * Current's lookup is kept in its blob, keyed on its cgroup and the table's
+ * generation: a task that stays in its cgroup while the attachments do not
+ * change pays one comparison, however deep it is and however many cgroups
+ * have profiles.  Another task's, or one from interrupt context (where
+ * current's own update may be under way), is looked up afresh.
+ *
+ * Context: rcu_read_lock() held.
+ * Return: the attachment, or NULL.
+ */
+static struct ctrpol_attachment *confining_attachment(struct task_struct *task)
+{
+	struct cgroup *cgrp = task_dfl_cgroup(task);
+	struct ctrpol_task *t = ctrpol_task(task);
+	struct ctrpol_attachment *a;
+	u64 gen, cgid;
+
+	if (task != current || !in_task())
+		return nearest_attachment(task, cgrp, false);
+	/* Acquire: pairs with attach_gen_bump(); the lookup sees the table at @gen. */
+	gen = smp_load_acquire(&attach_gen);
+	cgid = cgroup_id(cgrp);
+	if (t->cached_gen == gen && t->cached_cgid == cgid)
+		return t->cached;
+	a = nearest_attachment(task, cgrp, false);
+	t->cached = a;
+	t->cached_cgid = cgid;
+	t->cached_gen = gen;
+	return a;
+}
+
+/**
  * ctrpol_task_profile - the profile confining @task, if any
  * @task: usually current
  * @at: if not NULL, set to the cgroup the profile is attached to
@@ -84,7 +136,7 @@ static struct ctrpol_attachment *nearest_attachment(struct task_struct *task, bo
  */
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at)
 {
-	struct ctrpol_attachment *a = nearest_attachment(task, false);
+	struct ctrpol_attachment *a = confining_attachment(task);
 
 	if (!a)
 		return NULL;
@@ -154,6 +206,7 @@ int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const cha
 	a->profile = prof;
 	prof->nattached++;
 	hash_add_rcu(attachments, &a->node, cgid);
+	attach_gen_bump();
 	if (!nattachments++)
 		static_branch_enable(&ctrpol_confining);
 	return 0;
@@ -170,6 +223,7 @@ static void attachment_free_rcu(struct rcu_head *head)
 static void attachment_remove(struct ctrpol_attachment *a)
 {
 	hash_del_rcu(&a->node);
+	attach_gen_bump();
 	a->profile->nattached--;
 	if (!--nattachments)
 		static_branch_disable(&ctrpol_confining);
@@ -266,18 +320,24 @@ static int ctrpol_attach_on_exec(struct linux_binprm *bprm)
 
 	if (static_branch_unlikely(&ctrpol_confining)) {
 		rcu_read_lock();
-		a = nearest_attachment(current, true);
+		a = nearest_attachment(current, task_dfl_cgroup(current), true);
 		armed = a ? a->cgid : 0;
 		rcu_read_unlock();
 	}
 	ctrpol_task(current)->armed = armed;
+	/* Being armed may change what confines it. */
+	ctrpol_task(current)->cached_gen = 0;
 	return 0;
 }
 
-/* A child is armed as its parent: forking does not leave a confinement. */
+/*
+ * A child is armed as its parent: forking does not leave a confinement.  It
+ * starts with its parent's cached lookup too, checked as ever against its
+ * cgroup and the generation when used.
+ */
 static int ctrpol_attach_task_alloc(struct task_struct *task, unsigned long clone_flags)
 {
-	ctrpol_task(task)->armed = ctrpol_task(current)->armed;
+	*ctrpol_task(task) = *ctrpol_task(current);
 	return 0;
 }
 

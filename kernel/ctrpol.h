@@ -31,6 +31,8 @@ extern const struct lsm_id ctrpol_lsmid;
 
 extern struct mutex ctrpol_policy_lock;
 
+struct ctrpol_attachment;
+
 /**
  * struct ctrpol_task - what ctrpol keeps of a task (its LSM blob)
  * @armed: the cgroup id of the attachment nearest above the task when it
@@ -38,9 +40,22 @@ extern struct mutex ctrpol_policy_lock;
  *	for none.  An attachment made with %CTRPOL_ATTACH_ON_EXEC confines only
  *	the tasks armed for it.  Written by the task itself at exec, copied at
  *	fork; read by hooks acting for it.
+ * @cached_cgid: the cgroup the task was in when @cached was looked up
+ * @cached_gen: the attachments' generation then (attach.c): any attach or
+ *	detach since makes the entry stale; 0 for no entry
+ * @cached: the attachment that confined the task then, or NULL for none
+ *
+ * The cached lookup spares every check the walk up the cgroup tree, one
+ * hash lookup per level.  Only the task itself, in task context, reads or
+ * writes it (copied at fork, before the child runs), so it needs no lock;
+ * @cached is used only under rcu_read_lock() and while @cached_gen is
+ * current, that is while the attachment is still in the table.
  */
 struct ctrpol_task {
 	u64 armed;
+	u64 cached_cgid;
+	u64 cached_gen;
+	struct ctrpol_attachment *cached;
 };
 
 extern struct lsm_blob_sizes ctrpol_blob_sizes;
@@ -139,6 +154,8 @@ struct ctrpol_answer {
  * @boundary: the cgroup boundary, which no rule decides (%CTRPOL_EV_BOUNDARY)
  * @want: the permission bits of @class asked for
  * @path: FILE: the file; MOUNT: where the mount is, or goes
+ * @name: @path as spelled for the decision, while it is made; NULL when
+ *	events must spell it themselves
  * @kn: FILE: instead of @path, a cgroup2 file (cgroup.procs), which has
  *	none where it is checked
  * @fstype: MOUNT: the filesystem type as rules name it, "" if none
@@ -159,6 +176,7 @@ struct ctrpol_request {
 	bool boundary;
 	u64 want;
 	const struct path *path;
+	const char *name;
 	struct kernfs_node *kn;
 	const char *fstype;
 	const char *fssubtype;
@@ -194,6 +212,9 @@ struct path;
 const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len);
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
 		       struct ctrpol_answer *ans);
+int ctrpol_path_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+			const struct ctrpol_dfa_view *dfa, u32 state, struct ctrpol_request *req,
+			int err);
 
 /* verdict.c */
 int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,

@@ -5,7 +5,10 @@
  * A hook must never block and its caller may hold any lock, so an event
  * is built in the hook (without sleeping: GFP_NOWAIT) and queued; a work
  * item hands it to netlink from process context, where multicast can take
- * the locks it likes.  Each profile may send ctrpol.event_rate events a
+ * the locks it likes.  It runs a tick after the first event queued (or at
+ * once when EVENT_BATCH wait): a burst of denials wakes it once, not once
+ * per event, and so costs the task that is denied little more than being
+ * allowed.  Each profile may send ctrpol.event_rate events a
  * second, in bursts of ctrpol.event_burst; what it cannot send is counted
  * as dropped, and the next event it sends says how many went missing.
  */
@@ -36,6 +39,8 @@ MODULE_PARM_DESC(event_burst, "events a profile may send at once (at least 1)");
 
 /* Events built but not yet multicast; more are dropped: the listener is not keeping up. */
 #define EVENT_QUEUE_MAX	1024
+/* Queued events that send them without waiting for the tick. */
+#define EVENT_BATCH	64
 
 static struct sk_buff_head event_queue;
 
@@ -208,7 +213,7 @@ static void event_send(struct work_struct *work)
 		genlmsg_multicast(&ctrpol_nl_family, skb, 0, 0, GFP_KERNEL);
 }
 
-static DECLARE_WORK(event_work, event_send);
+static DECLARE_DELAYED_WORK(event_work, event_send);
 
 /* Queue @ev for the monitors.  Return: whether it was. */
 static bool event_queue_msg(const struct ctrpol_event_info *ev)
@@ -221,7 +226,11 @@ static bool event_queue_msg(const struct ctrpol_event_info *ev)
 	if (!skb)
 		return false;
 	skb_queue_tail(&event_queue, skb);
-	schedule_work(&event_work);
+	/* Pending already, as in a burst: scheduling it again is the test of a bit. */
+	if (skb_queue_len_lockless(&event_queue) >= EVENT_BATCH)
+		mod_delayed_work(system_wq, &event_work, 0);
+	else
+		schedule_delayed_work(&event_work, 1);
 	return true;
 }
 
@@ -255,7 +264,9 @@ static void spell(struct ctrpol_event_info *ev, struct event_strings *bufs)
 			  "" : bufs->cgroup;
 	/* Another task's program would need its task_lock(), which a caller may hold. */
 	ev->exe = req->task == current ? exe_name(bufs->exe) : NULL;
-	if (req->path)
+	if (req->name)
+		name = req->name;
+	else if (req->path)
 		name = ctrpol_path_name(req->path, bufs->path, &len);
 	else if (req->kn && kernfs_path(req->kn, bufs->path, sizeof(bufs->path)) >= 0)
 		name = bufs->path;

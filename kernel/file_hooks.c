@@ -30,7 +30,6 @@ static int check_path(const struct path *path, u32 want)
 	};
 	const struct ctrpol_policy *pol;
 	struct ctrpol_profile *prof;
-	struct ctrpol_answer ans;
 	int ret = 0;
 
 	if (!static_branch_unlikely(&ctrpol_confining))
@@ -39,8 +38,8 @@ static int check_path(const struct path *path, u32 want)
 	prof = ctrpol_task_profile(current, NULL);
 	if (prof) {
 		pol = rcu_dereference(prof->policy);
-		ctrpol_path_perms(&pol->view.files, CTRPOL_DFA_START, path, &ans);
-		ret = ctrpol_verdict(prof, pol, &req, &ans, -EACCES);
+		ret = ctrpol_path_verdict(prof, pol, &pol->view.files, CTRPOL_DFA_START, &req,
+					  -EACCES);
 	}
 	rcu_read_unlock();
 	return ret;

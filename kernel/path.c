@@ -66,6 +66,33 @@ const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 	return name;
 }
 
+/*
+ * Spell @path into this CPU's buffer and walk @dfa on it from @state; a path
+ * too long to spell is denied everything.  Return: the name, valid until the
+ * buffer's lock is released; NULL or an ERR_PTR() when it has none.
+ * Context: rcu_read_lock() and path_bufs.lock held.
+ */
+static const char *spell_and_walk(const struct ctrpol_dfa_view *dfa, u32 state,
+				  const struct path *path, struct ctrpol_answer *ans)
+{
+	const struct ctrpol_perms *p;
+	const char *name;
+	size_t len;
+
+	*ans = (struct ctrpol_answer){};
+	name = ctrpol_path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
+	if (IS_ERR(name)) {
+		ans->deny = U32_MAX;
+	} else if (name) {
+		state = ctrpol_dfa_walk(dfa, state, name, len);
+		p = &dfa->perms[le32_to_cpu(dfa->accept[state])];
+		ans->allow = le32_to_cpu(p->allow);
+		ans->deny = le32_to_cpu(p->deny);
+		ans->audit = le32_to_cpu(p->audit);
+	}
+	return name;
+}
+
 /**
  * ctrpol_path_perms - what a path DFA says of a path, as current's root sees it
  * @dfa: a verified FILE_DFA or MOUNT_DFA
@@ -79,21 +106,40 @@ const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
 		       struct ctrpol_answer *ans)
 {
-	const struct ctrpol_perms *p;
-	const char *name;
-	size_t len;
-
-	*ans = (struct ctrpol_answer){};
 	local_lock(&path_bufs.lock);
-	name = ctrpol_path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
-	if (IS_ERR(name)) {
-		ans->deny = U32_MAX;
-	} else if (name) {
-		state = ctrpol_dfa_walk(dfa, state, name, len);
-		p = &dfa->perms[le32_to_cpu(dfa->accept[state])];
-		ans->allow = le32_to_cpu(p->allow);
-		ans->deny = le32_to_cpu(p->deny);
-		ans->audit = le32_to_cpu(p->audit);
-	}
+	spell_and_walk(dfa, state, path, ans);
 	local_unlock(&path_bufs.lock);
+}
+
+/**
+ * ctrpol_path_verdict - decide an operation on @req->path by a path DFA
+ * @prof: the profile confining current
+ * @pol: its policy, read under the same rcu_read_lock()
+ * @dfa: the DFA of @pol that decides
+ * @state: where the walk starts
+ * @req: the operation; @req->name is set while the verdict is made
+ * @err: what a denial returns
+ *
+ * The path is spelled once, for the walk and for the event the decision
+ * may send, which would otherwise spell it again.  The event path takes its
+ * own per-CPU buffers' lock inside this one: always in that order.
+ *
+ * Context: rcu_read_lock() held.
+ * Return: what ctrpol_verdict() returns.
+ */
+int ctrpol_path_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+			const struct ctrpol_dfa_view *dfa, u32 state, struct ctrpol_request *req,
+			int err)
+{
+	struct ctrpol_answer ans;
+	const char *name;
+	int ret;
+
+	local_lock(&path_bufs.lock);
+	name = spell_and_walk(dfa, state, req->path, &ans);
+	req->name = IS_ERR(name) ? NULL : name;
+	ret = ctrpol_verdict(prof, pol, req, &ans, err);
+	req->name = NULL;
+	local_unlock(&path_bufs.lock);
+	return ret;
 }

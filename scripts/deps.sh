@@ -6,7 +6,7 @@ set -eu
 tool_pkgs="gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libjson-c-dev"
 all_pkgs="$tool_pkgs bc bison flex cpio kmod dwarves libelf-dev libssl-dev xz-utils ccache
 	linux-source-6.12 qemu-system-x86 busybox-static crun clang libclang-rt-14-dev
-	valgrind cppcheck clang-tidy"
+	valgrind cppcheck clang-tidy apparmor perl"
 
 case "${1:-all}" in
 tool) pkgs=$tool_pkgs ;;

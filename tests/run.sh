@@ -60,7 +60,9 @@ if [ -z "$debug" ]; then
 fi
 
 # In name order: zz_kmemleak_test, which checks what the others leaked, comes last.
-vm_tests=$(cd "$project/build/obj/tests/vm" && ls -- *_test | grep -v '^nolsm_' | paste -sd, -)
+# nolsm_test and bench_test need boots of their own (below).
+vm_tests=$(cd "$project/build/obj/tests/vm" && ls -- *_test | grep -Ev '^(nolsm|bench)_' |
+	paste -sd, -)
 label=${debug:+debug-}
 # On the debug kernel, with a monitor listening throughout (scripts/vm-init):
 # the event path then runs under every hook the tests reach.
@@ -68,5 +70,11 @@ suite "vm ctrpol-active${debug:+ (debug kernel)}" "$project/scripts/vm-boot.sh" 
 	--label "${label}active" ${debug:+--append ctrpol.monitor} --tests "$vm_tests"
 suite "vm ctrpol-not-in-lsm${debug:+ (debug kernel)}" "$project/scripts/vm-boot.sh" \
 	--label "${label}nolsm" --append lsm=landlock --tests nolsm_test
+# make bench's guest program in smoke mode, with the LSMs it compares ctrpol with.
+if [ -z "$debug" ]; then
+	suite "vm bench smoke (ctrpol, AppArmor, Landlock)" "$project/scripts/vm-boot.sh" \
+		--label bench-smoke --append "lsm=landlock,ctrpol,apparmor loglevel=3" \
+		--tests bench_test
+fi
 
 "$project/tests/total.sh" "$all"

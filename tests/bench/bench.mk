@@ -6,8 +6,21 @@ $(B)/bench/%_bench: tests/bench/%_bench.c $(TOOL_LIB_SRCS) | deps-tool
 	@mkdir -p $(dir $@)
 	$(CC) $(CTRPOL_CFLAGS) -O2 -o $@ $^ $(TOOL_LIBS)
 
-# Host benchmarks, then the guest's (hook costs), in one boot of the test kernel.
-bench: $(BENCHES)
+# No libc: its exec is the kernel's work alone (tests/vm/bench_exit.c).
+$(B)/obj/tests/vm/bench_exit: tests/vm/bench_exit.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -nostdlib -static -no-pie -fno-pie \
+		-fno-stack-protector -o $@ $<
+
+# The guest test of the bench's smoke mode reads its JSON back with json-c.
+$(B)/obj/tests/vm/bench_test: $(B)/obj/tests/vm/bench_test.o \
+		$(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS) tests/lib/json_check.c)
+	$(CC) $(CFLAGS) -static -o $@ $^ $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null)
+
+# Host benchmarks, then the guest's (docs/benchmarks.md): one boot without
+# ctrpol (the baseline), one with ctrpol, AppArmor and Landlock side by side,
+# and the baseline again, so that drift between boots averages out.
+bench: deps $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
 	@$(MAKE) kernel initramfs >/dev/null
-	@scripts/vm-boot.sh --label bench --tests $$(echo $(notdir $(VM_BENCHES)) | tr ' ' ,)
+	@scripts/bench-run.sh

@@ -1,0 +1,185 @@
+#!/usr/bin/perl
+# The report of `make bench` (docs/benchmarks.md): the guest's records, taken
+# from the TAP of each boot ("# bench {...}" lines), written as one JSON array
+# (the baseline's boots merged into one record per operation: the median of
+# all their rounds), then a table of ratios to the baseline and the targets.
+# Usage: scripts/bench-report.pl [--seconds N] [--loads TEXT] OUT.json TAP...
+use strict;
+use warnings;
+use Getopt::Long;
+use JSON::PP;
+
+my ($seconds, $loads) = (0, '');
+GetOptions('seconds=i' => \$seconds, 'loads=s' => \$loads)
+    or die "usage: $0 [--seconds N] [--loads TEXT] OUT.json TAP...\n";
+my $out = shift @ARGV or die "usage: $0 [--seconds N] [--loads TEXT] OUT.json TAP...\n";
+my $json = JSON::PP->new->canonical;
+
+# The value below which a fraction q of the sorted samples lie: nearest rank,
+# as the guest computes it (tests/vm/overhead_bench.c).
+sub quantile {
+    my ($q, @s) = @_;
+    return $s[int($q * $#s + 0.5)];
+}
+
+my (@records, %merged, %per_boot);
+for my $tap (@ARGV) {
+    open(my $fh, '<', $tap) or die "bench-report: $tap: $!\n";
+    (my $boot = $tap) =~ s{.*/|\.tap$}{}g;
+    while (<$fh>) {
+        next unless /^# bench (\{.*\})\s*$/;
+        my $r = eval { $json->decode($1) } or die "bench-report: $tap:$.: not JSON: $1\n";
+        if ($r->{config} eq 'baseline' && $r->{samples_ns}) {
+            $per_boot{$boot}{$r->{name}} = $r->{median_ns};
+            if (my $m = $merged{$r->{name}}) {
+                push @{$m->{samples_ns}}, @{$r->{samples_ns}};
+                $m->{iterations} += $r->{iterations};
+                next;
+            }
+            $merged{$r->{name}} = $r;
+        }
+        $r->{boot} = $boot if $r->{name} eq 'guest';
+        push @records, $r;
+    }
+    close $fh;
+}
+die "bench-report: no records in @ARGV\n" unless @records;
+for my $m (values %merged) {
+    my @s = sort { $a <=> $b } @{$m->{samples_ns}};
+    @{$m}{qw(median_ns p10_ns p90_ns)} = map { quantile($_, @s) } 0.5, 0.1, 0.9;
+}
+push @records, { name => 'host', config => '', rules => 0, wall_seconds => $seconds,
+                 load_average => $loads };
+open(my $fh, '>', $out) or die "bench-report: $out: $!\n";
+print $fh "[\n", join(",\n", map { '  ' . $json->encode($_) } @records), "\n]\n";
+close $fh;
+
+# Lookups: the record of name, config, rules and an extra key (depth, cgroups).
+sub find {
+    my ($name, $config, $rules, $key, $val) = @_;
+    for my $r (@records) {
+        next unless $r->{name} eq $name && $r->{config} eq $config;
+        next if defined $rules && $r->{rules} != $rules;
+        next if defined $key && ($r->{$key} // -1) != $val;
+        return $r;
+    }
+    return undef;
+}
+sub med { my $r = find(@_); return $r ? $r->{median_ns} : undef }
+
+my @ops = qw(open_close stat exec mmap_exec socket_connect fork_exit);
+# getppid, which no LSM sees: it moves with the host's speed alone, so
+# ratios to it compare boots taken under different host load.
+my $yardstick = 'syscall';
+my @sizes = sort { $a <=> $b } map { $_->{rules} } grep { $_->{name} eq 'open_close' && $_->{config} eq 'ctrpol' } @records;
+my @cols = (['ctrpol-idle', 0, 'idle'], ['ctrpol-elsewhere', 0, 'elsewhere'],
+            (map { my $c = $_; map { [$c, $_, "$c-$_"] } @sizes } qw(ctrpol apparmor landlock)),
+            map { ['ctrpol-depth', $sizes[0], "depth$_", 'depth', $_] } 1, 8);
+
+print "\nbench: median ns per operation, and as a ratio to the baseline (the kernel without ctrpol)\n";
+printf "%-15s %9s", 'operation', 'baseline';
+printf " %14s", $_->[2] for @cols;
+print "\n";
+for my $op (@ops, $yardstick, 'open_denied') {
+    my $base = med($op, 'baseline');
+    printf "%-15s %9s", $op, defined $base ? sprintf('%.0f', $base) : '-';
+    for my $c (@cols) {
+        my $v = med($op, $c->[0], $c->[1], $c->[3], $c->[4]);
+        printf " %14s", !defined $v ? '-' : defined $base ? sprintf('%.0f %5.3fx', $v, $v / $base)
+                                                        : sprintf('%.0f', $v);
+    }
+    print "\n";
+}
+
+# The targets of issue 9, each met or missed, with the numbers.
+my ($met, $missed) = (0, 0);
+sub target {
+    my ($ok, $what) = @_;
+    if (!defined $ok) {
+        print "  n/a     $what\n";
+        return;
+    }
+    $ok ? $met++ : $missed++;
+    printf "  %-7s %s\n", $ok ? 'met' : 'MISSED', $what;
+}
+# The noise floor between boots: the baseline's two boots against each other.
+my @base_boots = sort keys %per_boot;
+# An operation as a multiple of the yardstick, in each baseline boot and averaged.
+sub base_norm {
+    my ($op, @boots) = @_;
+    my @n = map { $per_boot{$_}{$op} / $per_boot{$_}{$yardstick} }
+            grep { $per_boot{$_}{$op} && $per_boot{$_}{$yardstick} } @boots;
+    return @n ? (eval { my $t = 0; $t += $_ for @n; $t / @n }) : undef;
+}
+if (@base_boots > 1) {
+    print "\nbench: boot to boot, the same kernel without ctrpol ($base_boots[-1] / $base_boots[0]):\n ";
+    for my $op (@ops, $yardstick) {
+        my ($a, $b) = map { $per_boot{$_}{$op} } @base_boots[0, -1];
+        my ($na, $nb) = map { base_norm($op, $_) } @base_boots[0, -1];
+        printf " %s %.3fx (%.3fx of the yardstick)", $op, $b / $a, $nb / $na if $a && $b && $na;
+    }
+    print "\n";
+}
+print "\nbench: targets\n";
+# Nothing attached against the baseline, a boot apart: each as a multiple of
+# the yardstick measured in the same slices, then the two compared.
+# Each baseline boot is normalized by its own yardstick, then they are averaged.
+my $ys_idle = med($yardstick, 'ctrpol-idle');
+for my $op (@ops) {
+    my ($b, $i, $bn) = (med($op, 'baseline'), med($op, 'ctrpol-idle'), base_norm($op, @base_boots));
+    if (!defined $b || !defined $i || !$bn || !$ys_idle) {
+        target(undef, "nothing attached within 1% of the baseline: $op");
+        next;
+    }
+    my $norm = ($i / $ys_idle) / $bn;
+    target($norm <= 1.01, sprintf('nothing attached within 1%% of the baseline: %s %+.1f%% (raw %+.1f%%)',
+                                  $op, ($norm - 1) * 100, ($i / $b - 1) * 100));
+}
+# Overheads against the unconfined task of the same rounds (ctrpol attached
+# elsewhere: the state the confined configurations are measured in).
+for my $op (qw(open_close stat)) {
+    my $idle = med($op, 'ctrpol-elsewhere');
+    for my $n (@sizes) {
+        my ($c, $a) = (med($op, 'ctrpol', $n), med($op, 'apparmor', $n));
+        next unless defined $c && defined $a && defined $idle;
+        my ($oc, $oa) = ($c - $idle, $a - $idle);
+        target($oc <= $oa / 2, sprintf('%s, %d rules: ctrpol adds %.0f ns, at most half of AppArmor\'s %.0f ns', $op, $n, $oc, $oa));
+    }
+}
+{
+    my ($small, $large) = (med('open_close', 'ctrpol', $sizes[0]), med('open_close', 'ctrpol', $sizes[-1]));
+    target($large <= $small * 1.10, sprintf('open_close: %d rules %+.1f%% over %d rules (at most 10%%)',
+                                            $sizes[-1], ($large / $small - 1) * 100, $sizes[0]))
+        if defined $small && defined $large;
+}
+{
+    my ($allowed, $denied) = (med('open_close', 'ctrpol', $sizes[0]), med('open_denied', 'ctrpol', $sizes[0]));
+    my ($aa_allowed, $aa_denied) = (med('open_close', 'apparmor', $sizes[0]), med('open_denied', 'apparmor', $sizes[0]));
+    target($denied <= $allowed * 1.5, sprintf('a denied open with its event: %.2fx an allowed open+close (at most 1.5x; AppArmor %.2fx)',
+                                             $denied / $allowed, $aa_denied / $aa_allowed))
+        if defined $allowed && defined $denied && $aa_allowed;
+    for my $e (grep { $_->{name} eq 'events' } @records) {
+        target($e->{sent} == $e->{denials} && !$e->{dropped},
+               sprintf('no event lost: %s %d rules%s: %d denials, %d events sent, %d dropped', $e->{config}, $e->{rules},
+                       $e->{depth} ? " depth $e->{depth}" : '', $e->{denials}, $e->{sent}, $e->{dropped}));
+    }
+}
+{
+    my @n = sort { $a <=> $b } map { $_->{cgroups} } grep { $_->{config} eq 'ctrpol-cgroups' } @records;
+    my ($one, $many) = map { med('open_close', 'ctrpol-cgroups', undef, 'cgroups', $_) } $n[0], $n[-1];
+    target($many <= $one * 1.03, sprintf('%d attached cgroups cost what %d does: %+.1f%% (within 3%%)', $n[-1], $n[0], ($many / $one - 1) * 100))
+        if defined $one && defined $many;
+    my ($d1, $d8) = map { med('open_close', 'ctrpol-depth', undef, 'depth', $_) } 1, 8;
+    target($d8 <= $d1 * 1.10, sprintf('depth 8: %+.1f%% over depth 1 (at most 10%%)', ($d8 / $d1 - 1) * 100))
+        if defined $d1 && defined $d8;
+    my $load = med('policy_load', 'ctrpol', $sizes[-1]);
+    target($load < 100e6, sprintf('loading a %d-rule profile: %.1f ms (under 100 ms)', $sizes[-1], $load / 1e6))
+        if defined $load;
+}
+print "\nbench: also measured\n";
+for my $r (grep { $_->{name} =~ /^(policy_|kmem_)/ } @records) {
+    printf "  %-20s %-9s %6d rules: %s\n", $r->{name}, $r->{config}, $r->{rules},
+        defined $r->{bytes} ? "$r->{bytes} bytes" . ($r->{blob_bytes} ? " (blob $r->{blob_bytes})" : '')
+                            : sprintf('%.2f ms', $r->{median_ns} / 1e6);
+}
+printf "\nbench: %d targets met, %d missed; %s; %d s of wall time; host load %s\n", $met, $missed, $out, $seconds, $loads;
