@@ -455,9 +455,8 @@ uint64_t profile_counter(const char *name, int type)
 	return profile_class_counter(name, 0, type);
 }
 
-/* Pass each reply of the dump cmd (listing what) to fn; fails the test on error. */
-static void dump(uint8_t cmd, const char *what,
-		 void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg)
+void request_dump(uint8_t cmd, const char *what,
+		  void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg)
 {
 	static struct rawgenl_msg req;
 	int fd = rawgenl_open(), err;
@@ -473,7 +472,7 @@ uint64_t profile_class_counter(const char *name, int cls, int type)
 {
 	struct counter_arg c = { name, cls, type, 0, false };
 
-	dump(CTRPOL_CMD_LIST_PROFILES, "profiles", counter_of, &c);
+	request_dump(CTRPOL_CMD_LIST_PROFILES, "profiles", counter_of, &c);
 	if (!c.found)
 		FAIL("profile %s is not listed with counter %d", name, type);
 	return c.value;
@@ -500,6 +499,6 @@ size_t attachment_ids(uint64_t *ids, size_t max)
 {
 	struct ids_arg a = { ids, max, 0 };
 
-	dump(CTRPOL_CMD_LIST_ATTACHMENTS, "attachments", id_of, &a);
+	request_dump(CTRPOL_CMD_LIST_ATTACHMENTS, "attachments", id_of, &a);
 	return a.n;
 }

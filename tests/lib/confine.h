@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+struct rawgenl_msg;
+
 #define CGROUP_ROOT "/sys/fs/cgroup"
 
 /* A profile attached to a cgroup of its own, both named after the test. */
@@ -28,6 +30,9 @@ int request_load(const void *blob, size_t size, uint32_t flags);
 int request_unload(const char *name);
 int request_attach(uint64_t cgid, const char *name);
 int request_detach(uint64_t cgid);
+/* Pass each reply of the dump cmd (listing what) to fn; fails the test on error. */
+void request_dump(uint8_t cmd, const char *what,
+		  void (*fn)(const struct rawgenl_msg *reply, void *arg), void *arg);
 /* A status counter or count (CTRPOL_A_NPROFILES...): the u32 attribute type. */
 uint32_t status_u32(int type);
 

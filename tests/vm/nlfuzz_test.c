@@ -171,18 +171,6 @@ static void attachment_reply(const struct rawgenl_msg *r, void *arg)
 	memcpy(&a->flags, (const char *)flags + NLA_HDRLEN, 4);
 }
 
-static void dump_into(uint8_t cmd, void (*fn)(const struct rawgenl_msg *, void *), void *arg)
-{
-	static struct rawgenl_msg req;
-	int fd = rawgenl_open(), err;
-
-	rawgenl_start(&req, rawgenl_family(fd, CTRPOL_GENL_NAME), cmd, CTRPOL_GENL_VERSION);
-	err = rawgenl_dump(fd, &req, fn, arg);
-	close(fd);
-	if (err)
-		FAIL("dump of command %u: %s", cmd, strerror(-err));
-}
-
 /*
  * The kernel's state, from its listings; the status counts must agree with
  * them.  The profiles are listed first: no listing may count the attachment
@@ -193,8 +181,8 @@ static void model_from_kernel(struct model *m)
 	uint32_t nprof, natt;
 
 	memset(m, 0, sizeof(*m));
-	dump_into(CTRPOL_CMD_LIST_PROFILES, profile_reply, m);
-	dump_into(CTRPOL_CMD_LIST_ATTACHMENTS, attachment_reply, m);
+	request_dump(CTRPOL_CMD_LIST_PROFILES, "profiles", profile_reply, m);
+	request_dump(CTRPOL_CMD_LIST_ATTACHMENTS, "attachments", attachment_reply, m);
 	nprof = status_u32(CTRPOL_A_NPROFILES);
 	natt = status_u32(CTRPOL_A_NATTACHMENTS);
 	if ((int)nprof != m->nprof || (int)natt != m->natt)
