@@ -3,6 +3,9 @@
 # from the TAP of each boot ("# bench {...}" lines), written as one JSON array
 # (the baseline's boots merged into one record per operation: the median of
 # all their rounds), then a table of ratios to the baseline and the targets.
+# Boots in the guest's idle modes are the instruction-counted ones (QEMU
+# -icount, scripts/bench-run.sh): their records are kept apart, per boot,
+# marked "clock": "icount", and judge the target for nothing attached.
 # Usage: scripts/bench-report.pl [--seconds N] [--loads TEXT] OUT.json TAP...
 use strict;
 use warnings;
@@ -22,13 +25,22 @@ sub quantile {
     return $s[int($q * $#s + 0.5)];
 }
 
-my (@records, %merged, %per_boot);
+# %counted: config, then operation, then boot: the median of an instruction-counted boot.
+my (@records, %merged, %per_boot, %counted);
 for my $tap (@ARGV) {
     open(my $fh, '<', $tap) or die "bench-report: $tap: $!\n";
     (my $boot = $tap) =~ s{.*/|\.tap$}{}g;
+    my $icount;
     while (<$fh>) {
         next unless /^# bench (\{.*\})\s*$/;
         my $r = eval { $json->decode($1) } or die "bench-report: $tap:$.: not JSON: $1\n";
+        $icount = $r->{mode} =~ /^idle/ if $r->{name} eq 'guest';
+        if ($icount && $r->{samples_ns}) {
+            @{$r}{qw(clock boot)} = ('icount', $boot);
+            $counted{$r->{config}}{$r->{name}}{$boot} = $r->{median_ns};
+            push @records, $r;
+            next;
+        }
         if ($r->{config} eq 'baseline' && $r->{samples_ns}) {
             $per_boot{$boot}{$r->{name}} = $r->{median_ns};
             if (my $m = $merged{$r->{name}}) {
@@ -54,11 +66,12 @@ open(my $fh, '>', $out) or die "bench-report: $out: $!\n";
 print $fh "[\n", join(",\n", map { '  ' . $json->encode($_) } @records), "\n]\n";
 close $fh;
 
-# Lookups: the record of name, config, rules and an extra key (depth, cgroups).
+# Lookups: the record of name, config, rules and an extra key (depth, cgroups),
+# timed by the wall clock.
 sub find {
     my ($name, $config, $rules, $key, $val) = @_;
     for my $r (@records) {
-        next unless $r->{name} eq $name && $r->{config} eq $config;
+        next unless $r->{name} eq $name && $r->{config} eq $config && !$r->{clock};
         next if defined $rules && $r->{rules} != $rules;
         next if defined $key && ($r->{$key} // -1) != $val;
         return $r;
@@ -120,20 +133,41 @@ if (@base_boots > 1) {
     }
     print "\n";
 }
+# Nothing attached against the baseline, instruction-counted: the median of
+# each kernel's boots (now and then a boot runs a few percent slower
+# throughout: docs/benchmarks.md), and how far boots of one kernel lie apart
+# (max / min).
+my %idle_vs_base;
+if (%counted) {
+    print "\nbench: nothing attached against the baseline, instruction-counted (-icount: guest ns\n",
+          "are guest instructions); the median of each boot, the medians of the boots compared\n";
+    printf "%-15s %-40s %-40s %8s %8s\n", 'operation', 'baseline boots', 'idle boots', 'idle', 'spread';
+    for my $op (@ops, $yardstick) {
+        my @per = map { my $b = $counted{$_}{$op} // {}; [map { $b->{$_} } sort keys %$b] }
+                  'baseline', 'ctrpol-idle';
+        next unless @{$per[0]} && @{$per[1]};
+        my ($base, $idle) = map { quantile(0.5, sort { $a <=> $b } @$_) } @per;
+        my $spread = 0;
+        for my $v (@per) {
+            my @s = sort { $a <=> $b } @$v;
+            $spread = $s[-1] / $s[0] - 1 if $s[-1] / $s[0] - 1 > $spread;
+        }
+        $idle_vs_base{$op} = [$idle / $base - 1, $spread, scalar @{$per[0]}, scalar @{$per[1]}];
+        printf "%-15s %-40s %-40s %+7.2f%% %7.2f%%\n", $op, map({ join(' ', @$_) } @per),
+               ($idle / $base - 1) * 100, $spread * 100;
+    }
+}
 print "\nbench: targets\n";
-# Nothing attached against the baseline, a boot apart: each as a multiple of
-# the yardstick measured in the same slices, then the two compared.
-# Each baseline boot is normalized by its own yardstick, then they are averaged.
-my $ys_idle = med($yardstick, 'ctrpol-idle');
 for my $op (@ops) {
-    my ($b, $i, $bn) = (med($op, 'baseline'), med($op, 'ctrpol-idle'), base_norm($op, @base_boots));
-    if (!defined $b || !defined $i || !$bn || !$ys_idle) {
-        target(undef, "nothing attached within 1% of the baseline: $op");
+    my $v = $idle_vs_base{$op};
+    if (!$v) {
+        target(undef, "nothing attached within 1% of the baseline: $op (no instruction-counted boots)");
         next;
     }
-    my $norm = ($i / $ys_idle) / $bn;
-    target($norm <= 1.01, sprintf('nothing attached within 1%% of the baseline: %s %+.1f%% (raw %+.1f%%)',
-                                  $op, ($norm - 1) * 100, ($i / $b - 1) * 100));
+    target($v->[0] <= 0.01,
+           sprintf('nothing attached within 1%% of the baseline, instruction-counted: %s %+.2f%% '
+                   . '(%d and %d boots; boots of one kernel %.2f%% apart at most)',
+                   $op, $v->[0] * 100, @{$v}[2, 3], $v->[1] * 100));
 }
 # Overheads against the unconfined task of the same rounds (ctrpol attached
 # elsewhere: the state the confined configurations are measured in).

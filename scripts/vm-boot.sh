@@ -6,7 +6,9 @@
 # guest did not finish in time or its console shows a kernel problem.
 # Environment: KIMAGE, INITRAMFS, VM_TIMEOUT (seconds, default 300),
 #              VM_MEM (guest MiB, default 512; the debug kernel wants more),
-#              VM_APPEND (added to every boot's kernel command line).
+#              VM_APPEND (added to every boot's kernel command line),
+#              VM_QEMU_OPTS (more qemu options, split at blanks: make bench's
+#              "-icount shift=0,sleep=off", see docs/benchmarks.md).
 set -eu
 
 project=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,10 +71,12 @@ accel() {
 	cat "$cache"
 }
 
+# VM_QEMU_OPTS is split into words on purpose.
+# shellcheck disable=SC2086
 qemu() {
 	timeout -k 5 "$timeout" qemu-system-x86_64 -accel "$accel" \
 		-m "$mem" -smp 2 -display none -monitor none -no-reboot \
-		-kernel "$kimage" -initrd "$initramfs" "$@"
+		-kernel "$kimage" -initrd "$initramfs" ${VM_QEMU_OPTS:-} "$@"
 }
 
 mkdir -p "$vmdir"

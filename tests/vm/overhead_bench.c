@@ -17,13 +17,15 @@
  * memory a profile and an attachment take.
  *
  * On a kernel where ctrpol is not in lsm= the same operations are timed
- * unconfined only: the baseline, from a boot of its own.
+ * unconfined only: the baseline, from a boot of its own.  CTRPOL_BENCH=idle
+ * times them unconfined only on either kernel (ctrpol-idle where ctrpol is
+ * in lsm=), in longer slices: make bench's instruction-counted boots.
  *
  * Results are JSON records, one per line, each printed after "# bench " (the
- * host gathers them from the TAP: scripts/bench-report.sh) and all of them
+ * host gathers them from the TAP: scripts/bench-report.pl) and all of them
  * written to RESULTS as one JSON array.  CTRPOL_BENCH=smoke runs every
- * configuration with few iterations and small profiles: what bench_test
- * checks in `make check`.
+ * configuration with few iterations and small profiles, idle-smoke the same
+ * for idle: what bench_test checks in `make check`.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -67,9 +69,8 @@
 /* Slices of open+close at each number of attachments, per round of them. */
 #define SCALE_SLICES 8
 
-/* What a run does: the full measurement, or a quick pass over everything. */
+/* How much a run measures. */
 struct plan {
-	const char *mode;
 	int rounds;		/* of the interleaved configurations */
 	int scale_rounds;	/* of the attachment counts */
 	int load_rounds;	/* of profile loads and replacements */
@@ -80,15 +81,44 @@ struct plan {
 };
 
 static const struct plan full = {
-	.mode = "full", .rounds = 61, .scale_rounds = 7, .load_rounds = 5,
+	.rounds = 61, .scale_rounds = 7, .load_rounds = 5,
 	.sizes = { 10, 1000, 10000 }, .cgroups = { 1, 100, 10000 }, .mem_profiles = 100,
 	.iters = { 100, 100, 3, 60, 15, 4, 200, 12 },
 };
 
 static const struct plan smoke = {
-	.mode = "smoke", .rounds = 2, .scale_rounds = 1, .load_rounds = 1,
+	.rounds = 2, .scale_rounds = 1, .load_rounds = 1,
 	.sizes = { 10, 30, 100 }, .cgroups = { 1, 10, 100 }, .mem_profiles = 2,
 	.iters = { 5, 5, 2, 5, 3, 2, 5, 5 },
+};
+
+/*
+ * The unconfined operations alone, in instruction-counted boots (QEMU
+ * -icount: a guest ns is a guest instruction), where the host's noise is
+ * gone but the guest's own periodic work (ticks, RCU, kworkers) is not:
+ * slices of about 10 ms instead of 1 even out how many ticks fall in one.
+ * What is left differs from boot to boot more than from round to round,
+ * so a few rounds each, and more boots (scripts/bench-run.sh).
+ */
+static const struct plan counted = {
+	.rounds = 11,
+	.iters = { 1600, 1600, 48, 960, 240, 64, 3200, 0 },
+};
+
+/*
+ * CTRPOL_BENCH: full, smoke (a quick pass over everything, for bench_test),
+ * idle (the unconfined operations only, named ctrpol-idle when ctrpol is in
+ * lsm=: make bench's instruction-counted boots) and idle-smoke (its quick pass).
+ */
+static const struct mode {
+	const char *name;
+	const struct plan *plan;
+	bool counted;	/* the unconfined operations alone, instruction-counted */
+} modes[] = {
+	{ "full", &full, false },
+	{ "smoke", &smoke, false },
+	{ "idle", &counted, true },
+	{ "idle-smoke", &smoke, true },
 };
 
 static const struct plan *plan;
@@ -193,6 +223,8 @@ static void record_timing(const char *name, const struct config *c, const char *
 /* ---- The operations, each returning 0 or the errno it failed with. ---- */
 
 static int mmap_fd = -1;
+/* Instruction-counted, the listening socket op_connect's connections queue on: start_server(). */
+static int backlog_fd = -1;
 
 static int op_open(void)
 {
@@ -376,20 +408,37 @@ struct slice {
 
 static struct worker workers[MAX_CONFIGS];
 
+/* Accept and drop what a slice of connects left queued, untimed. */
+static void drain_backlog(void)
+{
+	int c;
+
+	while ((c = accept(backlog_fd, NULL, NULL)) >= 0)
+		close(c);
+}
+
+static void pin_to(int cpu)
+{
+	cpu_set_t one;
+
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	sched_setaffinity(0, sizeof(one), &one);
+}
+
 static void worker_loop(int ci, int cmd, int done)
 {
 	struct slice sl;
-	cpu_set_t one;
 	int err;
 
-	/* One CPU for the timed work; the loopback server may take the other. */
-	CPU_ZERO(&one);
-	CPU_SET(0, &one);
-	sched_setaffinity(0, sizeof(one), &one);
+	/* One CPU for the timed work; the loopback server takes the other. */
+	pin_to(0);
 	err = enter(&configs[ci]);
 	mmap_fd = open(DATA_FILE, O_RDONLY);
 	while (read(cmd, &sl, sizeof(sl)) == sizeof(sl)) {
 		samples[ci][sl.bench][sl.round] = err ? -(100 + err) : time_op(sl.bench);
+		if (sl.bench == B_CONNECT && backlog_fd >= 0)
+			drain_backlog();
 		if (write(done, "", 1) != 1)
 			break;
 	}
@@ -800,8 +849,17 @@ static long mem_free_kib(void)
 	return kib;
 }
 
-/* A loopback server that accepts and drops connections, for op_connect. */
-static pid_t start_server(void)
+/*
+ * A loopback server that accepts and drops connections, for op_connect.
+ * Timed by the wall clock it serves from CPU 1, beside the timed work: left
+ * to the scheduler, its CPU changed from boot to boot, and a connect's cost
+ * with it.  Instruction-counted, the instructions of both vCPUs make the
+ * guest's time, and wherever and whenever the server ran, a connect cost
+ * 99,000 to 126,000 instructions by how its turns fell among the worker's:
+ * there is no server then (0 returned), and each worker accepts what its
+ * slice of connects left queued after the slice (drain_backlog()).
+ */
+static pid_t start_server(bool counted)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons(PORT) };
 	int one = 1, s = socket(AF_INET, SOCK_STREAM, 0);
@@ -812,8 +870,15 @@ static pid_t start_server(void)
 	if (s < 0 || setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
 	    bind(s, (struct sockaddr *)&sin, sizeof(sin)) || listen(s, 4096))
 		FAIL("a server on 127.0.0.1:%d: %s", PORT, strerror(errno));
+	if (counted) {
+		if (fcntl(s, F_SETFL, O_NONBLOCK))
+			FAIL("a non-blocking listener: %s", strerror(errno));
+		backlog_fd = s;
+		return 0;
+	}
 	pid = fork_child();
 	if (pid == 0) {
+		pin_to(1);
 		for (;;) {
 			int c = accept(s, NULL, NULL);
 
@@ -861,13 +926,16 @@ static void cgroup_at(struct config *c, const char *path)
 	cgroup_create(c->cgroup);
 }
 
-/* ---- The baseline boot: unconfined, without ctrpol. ---- */
+/*
+ * ---- Unconfined only: the baseline boot (ctrpol not in lsm=) and the
+ * instruction-counted boots (the same work with ctrpol idle). ----
+ */
 
-static void baseline(void)
+static void unconfined(const char *name)
 {
 	int r;
 
-	add_config("baseline", PLAIN, 0, 0);
+	add_config(name, PLAIN, 0, 0);
 	for (r = 0; r < plan->rounds; r++)
 		run_round(0, r);
 	stop_workers();
@@ -1106,13 +1174,19 @@ static void load_rounds(void)
 
 TEST(overhead)
 {
-	const char *mode = getenv("CTRPOL_BENCH");
+	const char *name = getenv("CTRPOL_BENCH");
+	const struct mode *mode = modes, *end = modes + sizeof(modes) / sizeof(*modes);
 	char lsms[256] = "";
 	pid_t server, monitor = 0;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	bool ctrpol;
 	int fd, n;
 
-	plan = mode && !strcmp(mode, "smoke") ? &smoke : &full;
+	while (name && mode < end && strcmp(name, mode->name))
+		mode++;
+	if (mode == end)
+		FAIL("CTRPOL_BENCH=%s: not full, smoke, idle or idle-smoke", name);
+	plan = mode->plan;
 	fd = open("/sys/kernel/security/lsm", O_RDONLY);
 	n = fd < 0 ? -1 : read(fd, lsms, sizeof(lsms) - 1);
 	if (n <= 0)
@@ -1126,12 +1200,13 @@ TEST(overhead)
 		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	results = fopen(RESULTS, "w");
 	ASSERT_TRUE(samples != MAP_FAILED && results);
-	record("\"name\": \"guest\", \"config\": \"\", \"rules\": 0, \"mode\": \"%s\", \"cpus\": %ld, \"lsm\": \"%s\"", plan->mode,
+	record("\"name\": \"guest\", \"config\": \"\", \"rules\": 0, \"mode\": \"%s\", \"cpus\": %ld, \"lsm\": \"%s\"", mode->name,
 	       cpus, lsms);
 	make_files(plan->sizes[NSIZES - 1]);
-	server = start_server();
-	if (!lsm_active(lsms, "ctrpol")) {
-		baseline();
+	server = start_server(mode->counted);
+	ctrpol = lsm_active(lsms, "ctrpol");
+	if (!ctrpol || mode->counted) {
+		unconfined(ctrpol ? "ctrpol-idle" : "baseline");
 	} else {
 		if (!lsm_active(lsms, "apparmor") || !lsm_active(lsms, "landlock"))
 			FAIL("lsm=%s: the comparison needs landlock,ctrpol,apparmor", lsms);
@@ -1142,7 +1217,8 @@ TEST(overhead)
 		load_rounds();
 		stop(monitor, SIGINT);
 	}
-	stop(server, SIGKILL);
+	if (server)
+		stop(server, SIGKILL);
 	fprintf(results, "\n]\n");
 	ASSERT_TRUE(fclose(results) == 0);
 }
