@@ -3,16 +3,17 @@
 # from the TAP of each boot ("# bench {...}" lines), written as one JSON array
 # (the baseline's boots merged into one record per operation: the median of
 # all their rounds), then a table of ratios to the baseline and the targets.
-# Usage: scripts/bench-report.pl [--seconds N] [--loads TEXT] OUT.json TAP...
+# With --plot-data, also the data of the plot (scripts/bench-plot.gp).
+# Usage: scripts/bench-report.pl [--seconds N] [--loads TEXT] [--plot-data FILE] OUT.json TAP...
 use strict;
 use warnings;
 use Getopt::Long;
 use JSON::PP;
 
-my ($seconds, $loads) = (0, '');
-GetOptions('seconds=i' => \$seconds, 'loads=s' => \$loads)
-    or die "usage: $0 [--seconds N] [--loads TEXT] OUT.json TAP...\n";
-my $out = shift @ARGV or die "usage: $0 [--seconds N] [--loads TEXT] OUT.json TAP...\n";
+my $usage = "usage: $0 [--seconds N] [--loads TEXT] [--plot-data FILE] OUT.json TAP...\n";
+my ($seconds, $loads, $plot_data) = (0, '');
+GetOptions('seconds=i' => \$seconds, 'loads=s' => \$loads, 'plot-data=s' => \$plot_data) or die $usage;
+my $out = shift @ARGV or die $usage;
 my $json = JSON::PP->new->canonical;
 
 # The value below which a fraction q of the sorted samples lie: nearest rank,
@@ -89,6 +90,22 @@ for my $op (@ops, $yardstick, 'open_denied') {
                                                         : sprintf('%.0f', $v);
     }
     print "\n";
+}
+
+# The plot's data: per operation, the median of each configuration but the
+# depths, and its p10 and p90, as ratios to the baseline, as in the table.
+if ($plot_data) {
+    my @plotted = grep { !$_->[3] } @cols;
+    open(my $dat, '>', $plot_data) or die "bench-report: $plot_data: $!\n";
+    print $dat join(' ', '#', 'operation', map { ($_->[2], 'p10', 'p90') } @plotted), "\n";
+    for my $op (@ops) {
+        my $base = med($op, 'baseline');
+        print $dat join(' ', $op, map {
+            my $r = find($op, @$_[0, 1]);
+            $r && $base ? map { sprintf('%.4f', $r->{$_} / $base) } qw(median_ns p10_ns p90_ns) : ('NaN') x 3
+        } @plotted), "\n";
+    }
+    close $dat;
 }
 
 # The targets of issue 9, each met or missed, with the numbers.
