@@ -6,7 +6,8 @@
 #               AppArmor and Landlock confining the same work, interleaved
 #   baseline-2  the baseline again: drift of the host between boots averages out
 # Writes build/bench/results.json and prints ratios to the baseline and the
-# targets met and missed (scripts/bench-report.pl).
+# targets met and missed (scripts/bench-report.pl); plots the ratios in
+# build/bench/overhead.png when gnuplot is installed (scripts/deps.sh bench).
 # Environment: VM_TIMEOUT (seconds per boot, default 1500), CTRPOL_BENCH
 # (full, or smoke: every configuration in a few seconds, to try changes to
 # the bench itself), and vm-boot.sh's.
@@ -40,4 +41,12 @@ boot baseline-1 landlock,apparmor
 boot ctrpol landlock,ctrpol,apparmor
 boot baseline-2 landlock,apparmor
 perl "$project/scripts/bench-report.pl" --seconds $(($(date +%s) - start)) --loads "${loads# }" \
+	--plot-data "$out/overhead.dat" \
 	"$out/results.json" "$out/baseline-1.tap" "$out/ctrpol.tap" "$out/baseline-2.tap"
+if ! command -v gnuplot >/dev/null; then
+	echo "bench: gnuplot is not installed (scripts/deps.sh bench): plot skipped"
+elif gnuplot -e "data='$out/overhead.dat'; png='$out/overhead.png'" "$project/scripts/bench-plot.gp"; then
+	echo "bench: plot: $out/overhead.png"
+else
+	echo "bench: gnuplot failed: no plot" >&2
+fi

@@ -20,7 +20,7 @@ $(B)/obj/tests/vm/bench_test: $(B)/obj/tests/vm/bench_test.o \
 # Host benchmarks, then the guest's (docs/benchmarks.md): one boot without
 # ctrpol (the baseline), one with ctrpol, AppArmor and Landlock side by side,
 # and the baseline again, so that drift between boots averages out.
-bench: deps $(BENCHES)
+bench: deps-bench $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
 	@$(MAKE) kernel initramfs >/dev/null
 	@scripts/bench-run.sh
