@@ -40,7 +40,7 @@ BENCH_HELPERS := $(B)/obj/tests/vm/bench_exit
 
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
-.PHONY: all deps deps-tool kernel kernel-debug initramfs check check-debug unit-tests vm-tests \
+.PHONY: all deps deps-tool deps-bench kernel kernel-debug initramfs check check-debug unit-tests vm-tests \
 	demo bench install clean
 .SECONDARY:
 all: $(B)/ctrpol
@@ -49,6 +49,8 @@ deps-tool:
 	@$(PKG_CONFIG) --exists $(TOOL_PKGS) 2>/dev/null || scripts/deps.sh tool
 deps:
 	@scripts/deps.sh all
+deps-bench:
+	@scripts/deps.sh bench
 
 # Two builds of the same sources: plain (installed, run in the VM) and
 # sanitized (what the host tests run).

@@ -41,6 +41,8 @@ struct ctrpol_attachment {
 
 static DEFINE_HASHTABLE(attachments, 8);
 static unsigned int nattachments;	/* under ctrpol_policy_lock */
+/* Attachments that make ctrpol_attach() prune first: twice as many as it left. */
+static unsigned int prune_at = 64;	/* under ctrpol_policy_lock */
 
 static struct ctrpol_attachment *attachment_find(u64 cgid)
 {
@@ -161,6 +163,42 @@ bool ctrpol_current_confined(void)
 	return confined;
 }
 
+static void attachment_free_rcu(struct rcu_head *head)
+{
+	struct ctrpol_attachment *a = container_of(head, struct ctrpol_attachment, rcu);
+
+	cgroup_put(a->cgrp);
+	kfree(a);
+}
+
+static void attachment_remove(struct ctrpol_attachment *a)
+{
+	hash_del_rcu(&a->node);
+	attach_gen_bump();
+	a->profile->nattached--;
+	if (!--nattachments)
+		static_branch_disable(&ctrpol_confining);
+	call_rcu(&a->rcu, attachment_free_rcu);
+}
+
+/* Whether @cgrp was removed: nothing can be in it or below it any more. */
+static bool cgroup_removed(struct cgroup *cgrp)
+{
+	return !(READ_ONCE(cgrp->self.flags) & CSS_ONLINE);
+}
+
+/* The attachment of @cgid, unless its cgroup was removed: then it is dropped. */
+static struct ctrpol_attachment *attachment_find_live(u64 cgid)
+{
+	struct ctrpol_attachment *a = attachment_find(cgid);
+
+	if (a && cgroup_removed(a->cgrp)) {
+		attachment_remove(a);
+		return NULL;
+	}
+	return a;
+}
+
 /**
  * ctrpol_attach - confine the cgroup @cgid and its descendants with @prof
  * @cgid: a cgroup v2 id
@@ -181,7 +219,12 @@ int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const cha
 	struct cgroup *cgrp;
 
 	lockdep_assert_held(&ctrpol_policy_lock);
-	if (attachment_find(cgid)) {
+	if (nattachments >= prune_at) {
+		ctrpol_attach_prune();
+		prune_at = max(2 * nattachments, 64U);
+	}
+	a = attachment_find_live(cgid);
+	if (a) {
 		*why = "the cgroup has a profile already: detach it first";
 		return -EEXIST;
 	}
@@ -212,24 +255,6 @@ int ctrpol_attach(u64 cgid, struct ctrpol_profile *prof, bool on_exec, const cha
 	return 0;
 }
 
-static void attachment_free_rcu(struct rcu_head *head)
-{
-	struct ctrpol_attachment *a = container_of(head, struct ctrpol_attachment, rcu);
-
-	cgroup_put(a->cgrp);
-	kfree(a);
-}
-
-static void attachment_remove(struct ctrpol_attachment *a)
-{
-	hash_del_rcu(&a->node);
-	attach_gen_bump();
-	a->profile->nattached--;
-	if (!--nattachments)
-		static_branch_disable(&ctrpol_confining);
-	call_rcu(&a->rcu, attachment_free_rcu);
-}
-
 /**
  * ctrpol_detach - leave the cgroup @cgid unconfined
  * @cgid: a cgroup v2 id
@@ -242,7 +267,7 @@ int ctrpol_detach(u64 cgid)
 	struct ctrpol_attachment *a;
 
 	lockdep_assert_held(&ctrpol_policy_lock);
-	a = attachment_find(cgid);
+	a = attachment_find_live(cgid);
 	if (!a)
 		return -ENOENT;
 	attachment_remove(a);
@@ -252,9 +277,14 @@ int ctrpol_detach(u64 cgid)
 /**
  * ctrpol_attach_prune - drop the attachments of removed cgroups
  *
- * No hook tells an LSM that a cgroup is gone, so every command calls this
- * first: what it returns or lists never names a removed cgroup, and an
- * attachment lives at most until the next command after its rmdir.
+ * No hook tells an LSM that a cgroup is gone.  A removed cgroup has no
+ * task, so its attachment confines nobody and only its count and memory
+ * remain: the commands that report attachments (status, unload, the
+ * listings) call this first, so that none names or counts a removed
+ * cgroup; and ctrpol_attach() whenever the table doubled since it last
+ * did, in amortized constant time per attach.  The attachments of removed
+ * cgroups, and the cgroups they keep, thus never outnumber by more than 64
+ * those the last pruning kept.
  *
  * Context: ctrpol_policy_lock held.
  */
@@ -266,7 +296,7 @@ void ctrpol_attach_prune(void)
 
 	lockdep_assert_held(&ctrpol_policy_lock);
 	hash_for_each_safe(attachments, bkt, tmp, a, node)
-		if (!(READ_ONCE(a->cgrp->self.flags) & CSS_ONLINE))
+		if (cgroup_removed(a->cgrp))
 			attachment_remove(a);
 }
 

@@ -209,6 +209,8 @@ bool ctrpol_current_confined(void);
 struct path;
 
 /* path.c */
+const char *ctrpol_path_name_at(const struct path *path, const struct path *root, char *buf,
+				size_t *len);
 const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len);
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
 		       struct ctrpol_answer *ans);

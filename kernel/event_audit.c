@@ -49,21 +49,20 @@ static void log_string(struct audit_buffer *ab, const char *key, const char *s)
 
 static void log_target(struct audit_buffer *ab, const struct ctrpol_event_info *ev)
 {
-	const struct ctrpol_request *req = ev->req;
-	const struct ctrpol_net_query *q = req->net;
+	const struct ctrpol_net_query *q = &ev->net;
 
 	if (ev->path)
 		log_string(ab, "path", ev->path);
-	if (req->boundary)
+	if (ev->boundary)
 		audit_log_format(ab, " boundary=cgroup");
-	switch (req->class) {
+	switch (ev->class) {
 	case CTRPOL_RULE_MOUNT:
 		log_string(ab, "fstype", ev->fstype);
-		if (req->source)
-			log_string(ab, "source", req->source);
+		if (ev->source)
+			log_string(ab, "source", ev->source);
 		break;
 	case CTRPOL_RULE_CAP:
-		audit_log_format(ab, " capability=%u", req->cap);
+		audit_log_format(ab, " capability=%u", ev->cap);
 		break;
 	case CTRPOL_RULE_NET:
 		audit_log_format(ab, " family=%u sock_type=%u protocol=%u", q->family, q->type,
@@ -75,10 +74,10 @@ static void log_target(struct audit_buffer *ab, const struct ctrpol_event_info *
 		break;
 	case CTRPOL_RULE_PEER:
 		audit_log_format(ab, " peer_pid=%d", ev->peer_pid);
-		if (*req->peer_profile)
-			log_string(ab, "peer_profile", req->peer_profile);
-		if (req->want == CTRPOL_PEER_SIGNAL)
-			audit_log_format(ab, " signal=%d", req->signal);
+		if (*ev->peer_profile)
+			log_string(ab, "peer_profile", ev->peer_profile);
+		if (ev->want == CTRPOL_PEER_SIGNAL)
+			audit_log_format(ab, " signal=%d", ev->signal);
 		break;
 	}
 }
@@ -86,12 +85,13 @@ static void log_target(struct audit_buffer *ab, const struct ctrpol_event_info *
 /**
  * ctrpol_event_audit - write an event as an audit record
  * @ev: the event
+ * @names: its cgroup's and program's paths
  *
  * Context: as ctrpol_event(): does not sleep.
  * Return: whether the record was written (audit may refuse it: backlog
  * full, rate limit, no memory).
  */
-bool ctrpol_event_audit(const struct ctrpol_event_info *ev)
+bool ctrpol_event_audit(const struct ctrpol_event_info *ev, const struct ctrpol_event_names *names)
 {
 	struct audit_buffer *ab;
 
@@ -99,15 +99,15 @@ bool ctrpol_event_audit(const struct ctrpol_event_info *ev)
 	if (!ab)
 		return false;
 	audit_log_format(ab, "ctrpol=%s class=%s requested=0x%llx denied=0x%llx",
-			 verdicts[ev->verdict], classes[ev->req->class], ev->req->want, ev->denied);
+			 verdicts[ev->verdict], classes[ev->class], ev->want, ev->denied);
 	log_string(ab, "profile", ev->profile);
 	log_target(ab, ev);
 	audit_log_format(ab, " cgroup_id=%llu", ev->cgroup_id);
-	log_string(ab, "cgroup", ev->cgroup_path);
+	log_string(ab, "cgroup", names->cgroup);
 	audit_log_format(ab, " pid=%d tgid=%d uid=%u", ev->pid, ev->tgid, ev->uid);
 	log_string(ab, "comm", ev->comm);
-	if (ev->exe)
-		log_string(ab, "exe", ev->exe);
+	if (names->exe)
+		log_string(ab, "exe", names->exe);
 	if (ev->suppressed)
 		audit_log_format(ab, " suppressed=%llu", ev->suppressed);
 	audit_log_end(ab);

@@ -18,8 +18,10 @@
 #include "ctrpol.h"
 #include "release.h"
 
-/* genl_split_ops.internal_flags: the command changes policy. */
+/* genl_split_ops.internal_flags: the command changes policy... */
 #define CTRPOL_NL_CHANGES_POLICY	BIT(0)
+/* ...or reports attachments, those of removed cgroups dropped first. */
+#define CTRPOL_NL_REPORTS_ATTACHMENTS	BIT(1)
 
 /* Only ever incremented; read without locking for reports. */
 static atomic64_t nl_requests = ATOMIC64_INIT(0);
@@ -95,7 +97,8 @@ static int check_privilege(struct sk_buff *skb, bool changes_policy,
  * @info: request attributes and extack
  *
  * Every command runs under ctrpol_policy_lock, released by
- * ctrpol_nl_post_doit(), after dropping the attachments of removed cgroups.
+ * ctrpol_nl_post_doit(); one that reports attachments runs after dropping
+ * those of removed cgroups.
  *
  * Return: 0 to proceed, -EPERM with an extack message otherwise.
  */
@@ -108,7 +111,8 @@ static int ctrpol_nl_pre_doit(const struct genl_split_ops *ops, struct sk_buff *
 	if (err)
 		return err;
 	mutex_lock(&ctrpol_policy_lock);
-	ctrpol_attach_prune();
+	if (ops->internal_flags & CTRPOL_NL_REPORTS_ATTACHMENTS)
+		ctrpol_attach_prune();
 	return 0;
 }
 
@@ -419,11 +423,12 @@ static int ctrpol_nl_list_attachments(struct sk_buff *skb, struct netlink_callba
 }
 
 static const struct genl_ops ctrpol_nl_ops[] = {
-	CTRPOL_DOIT(CTRPOL_CMD_GET_STATUS, ctrpol_nl_get_status, ctrpol_no_attr_policy, 0),
+	CTRPOL_DOIT(CTRPOL_CMD_GET_STATUS, ctrpol_nl_get_status, ctrpol_no_attr_policy,
+		    CTRPOL_NL_REPORTS_ATTACHMENTS),
 	CTRPOL_DOIT(CTRPOL_CMD_LOAD, ctrpol_nl_load, ctrpol_load_policy,
 		    CTRPOL_NL_CHANGES_POLICY),
 	CTRPOL_DOIT(CTRPOL_CMD_UNLOAD, ctrpol_nl_unload, ctrpol_name_policy,
-		    CTRPOL_NL_CHANGES_POLICY),
+		    CTRPOL_NL_CHANGES_POLICY | CTRPOL_NL_REPORTS_ATTACHMENTS),
 	CTRPOL_DOIT(CTRPOL_CMD_ATTACH, ctrpol_nl_attach, ctrpol_attach_policy,
 		    CTRPOL_NL_CHANGES_POLICY),
 	CTRPOL_DOIT(CTRPOL_CMD_DETACH, ctrpol_nl_detach, ctrpol_cgroup_policy,

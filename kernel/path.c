@@ -35,6 +35,27 @@ static DEFINE_PER_CPU(struct path_buf, path_bufs) = {
 };
 
 /**
+ * ctrpol_path_name_at - a path as a root spells it
+ * @path: the file
+ * @root: where names start
+ * @buf: %CTRPOL_MAX_PATH bytes to spell it in (from the end)
+ * @len: set to its length, without the NUL
+ *
+ * Context: rcu_read_lock() held, or references on @path and @root.
+ * Return: the path, inside @buf; NULL when @root cannot reach it;
+ * ERR_PTR(-ENAMETOOLONG).
+ */
+const char *ctrpol_path_name_at(const struct path *path, const struct path *root, char *buf,
+				size_t *len)
+{
+	char *name = __d_path(path, root, buf, CTRPOL_MAX_PATH);
+
+	if (!IS_ERR_OR_NULL(name))
+		*len = buf + CTRPOL_MAX_PATH - 1 - name;
+	return name;
+}
+
+/**
  * ctrpol_path_name - a path as current's root spells it
  * @path: the file
  * @buf: %CTRPOL_MAX_PATH bytes to spell it in (from the end)
@@ -44,15 +65,13 @@ static DEFINE_PER_CPU(struct path_buf, path_bufs) = {
  * whose release could sleep; fs->seq gives a consistent pair.
  *
  * Context: rcu_read_lock() held.
- * Return: the path, inside @buf; NULL when the root cannot reach it;
- * ERR_PTR(-ENAMETOOLONG).
+ * Return: as ctrpol_path_name_at().
  */
 const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 {
 	struct fs_struct *fs = current->fs;
 	struct path root;
 	unsigned int seq;
-	char *name;
 
 	if (!fs)
 		return NULL;
@@ -60,10 +79,7 @@ const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 		seq = read_seqcount_begin(&fs->seq);
 		root = fs->root;
 	} while (read_seqcount_retry(&fs->seq, seq));
-	name = __d_path(path, &root, buf, CTRPOL_MAX_PATH);
-	if (!IS_ERR_OR_NULL(name))
-		*len = buf + CTRPOL_MAX_PATH - 1 - name;
-	return name;
+	return ctrpol_path_name_at(path, &root, buf, len);
 }
 
 /*

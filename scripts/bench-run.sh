@@ -10,7 +10,8 @@
 #   icount-baseline-N  lsm=landlock,apparmor
 #   icount-idle-N      lsm=landlock,ctrpol,apparmor, nothing attached
 # Writes build/bench/results.json and prints ratios to the baseline and the
-# targets met and missed (scripts/bench-report.pl).
+# targets met and missed (scripts/bench-report.pl); plots the ratios in
+# build/bench/overhead.png when gnuplot is installed (scripts/deps.sh bench).
 # Environment: VM_TIMEOUT (seconds per boot, default 1500), CTRPOL_BENCH
 # (full, or smoke: every configuration in a few seconds, to try changes to
 # the bench itself), BENCH_ICOUNT_PAIRS (instruction-counted pairs of boots,
@@ -81,6 +82,15 @@ while [ "$i" -le "$pairs" ]; do
 	counted "icount-idle-$i" landlock,ctrpol,apparmor "$i"
 	i=$((i + 1))
 done
+# The plot's data is named relative to $out too, so that gnuplot's quoted
+# strings hold no part of the project's path.
 # shellcheck disable=SC2086
 perl "$project/scripts/bench-report.pl" --seconds $(($(date +%s) - start)) --loads "${loads# }" \
-	"$out/results.json" $taps
+	--plot-data overhead.dat "$out/results.json" $taps
+if ! command -v gnuplot >/dev/null; then
+	echo "bench: gnuplot is not installed (scripts/deps.sh bench): plot skipped"
+elif gnuplot -e "data='overhead.dat'; png='overhead.png'" "$project/scripts/bench-plot.gp"; then
+	echo "bench: plot: $out/overhead.png"
+else
+	echo "bench: gnuplot failed: no plot" >&2
+fi

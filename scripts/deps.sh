@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Debian packages ctrpol needs, and nothing when they are all present.
-# Usage: scripts/deps.sh [tool|all]   (tool: just what `make` needs; all: kernel, VM and tests too)
+# Usage: scripts/deps.sh [tool|all|bench]   (tool: just what `make` needs; all: kernel, VM and
+# tests too; bench: all, and gnuplot for the plot of `make bench`)
 set -eu
 
 tool_pkgs="gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libjson-c-dev"
@@ -11,7 +12,8 @@ all_pkgs="$tool_pkgs bc bison flex cpio kmod dwarves libelf-dev libssl-dev xz-ut
 case "${1:-all}" in
 tool) pkgs=$tool_pkgs ;;
 all) pkgs=$all_pkgs ;;
-*) echo "usage: $0 [tool|all]" >&2; exit 2 ;;
+bench) pkgs="$all_pkgs gnuplot-nox" ;;
+*) echo "usage: $0 [tool|all|bench]" >&2; exit 2 ;;
 esac
 
 missing=""

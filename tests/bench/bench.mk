@@ -21,7 +21,7 @@ $(B)/obj/tests/vm/bench_test: $(B)/obj/tests/vm/bench_test.o \
 # ctrpol (the baseline), one with ctrpol, AppArmor and Landlock side by side,
 # and the baseline again, so that drift between boots averages out; then
 # pairs of instruction-counted boots, baseline and ctrpol idle.
-bench: deps $(BENCHES)
+bench: deps-bench $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
 	@$(MAKE) kernel initramfs >/dev/null
 	@scripts/bench-run.sh

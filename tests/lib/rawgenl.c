@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -188,17 +189,46 @@ int rawgenl_join(int fd, const char *family, const char *group)
 	return -ENOENT;
 }
 
+/*
+ * The datagram rawgenl_next() reads messages from: the kernel may send
+ * several in one (events do), and the next call takes the next of them.
+ * Its socket is known by inode, as a closed one's fd number comes back.
+ */
+static struct {
+	ino_t socket;
+	size_t len, off;
+	unsigned char bytes[64 * 1024];
+} datagram;
+
 int rawgenl_next(int fd, struct rawgenl_msg *m, int timeout_ms)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	const struct nlmsghdr *h;
+	struct stat st;
 	ssize_t n;
 
-	if (poll(&pfd, 1, timeout_ms) <= 0)
-		return 0;
-	n = recv(fd, m->bytes, sizeof(m->bytes), 0);
-	if (n < 0)
+	if (fstat(fd, &st))
 		return -errno;
-	if ((size_t)n < NLMSG_HDRLEN || m->nlh.nlmsg_len > (size_t)n)
-		FAIL("truncated netlink message: %zd bytes", n);
+	if (datagram.socket != st.st_ino || datagram.off >= datagram.len) {
+		if (poll(&pfd, 1, timeout_ms) <= 0)
+			return 0;
+		n = recv(fd, datagram.bytes, sizeof(datagram.bytes), 0);
+		if (n < 0)
+			return -errno;
+		datagram.socket = st.st_ino;
+		datagram.len = n;
+		datagram.off = 0;
+	}
+	h = (const struct nlmsghdr *)(datagram.bytes + datagram.off);
+	n = datagram.len - datagram.off;
+	if (!NLMSG_OK(h, (size_t)n) || h->nlmsg_len > sizeof(m->bytes))
+		FAIL("truncated netlink message: %zd bytes left, %u announced", n,
+		     (size_t)n < NLMSG_HDRLEN ? 0 : h->nlmsg_len);
+	memcpy(m->bytes, h, h->nlmsg_len);
+	datagram.off += NLMSG_ALIGN(h->nlmsg_len);
+	/* The audit family's lengths leave out their header: what is left is no message. */
+	h = (const struct nlmsghdr *)(datagram.bytes + datagram.off);
+	if (datagram.off < datagram.len && !NLMSG_OK(h, datagram.len - datagram.off))
+		datagram.off = datagram.len;
 	return 1;
 }

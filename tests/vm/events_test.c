@@ -32,6 +32,8 @@
 #define SECRET "/tmp/ev-secret"
 #define PROGRAM "/tmp/ev-program"
 #define MOUNTPOINT "/tmp/ev-mnt"
+/* Where the guest keeps this program: a root to chroot into that has it. */
+#define TEST_ROOT "/tests"
 
 /* Who acted: the child in the container writes its pid here, shared with the test. */
 static pid_t *actor;
@@ -333,6 +335,39 @@ TEST(each_denial_sends_an_event_with_every_field)
 	waitpid(host.pid, NULL, 0);
 	close(fd);
 	unconfine(&c);
+}
+
+/* Chrooted into the directory of this program, open path there. */
+static int act_open_in_root(const void *path)
+{
+	if (chroot(TEST_ROOT) || chdir("/"))
+		return errno;
+	return act_open(path);
+}
+
+/*
+ * The event is sent after the denied task went on, by a kernel thread
+ * whose root is the host's: what it names must still be named from the
+ * task's root.
+ */
+TEST(an_event_names_the_file_and_program_from_the_task_root)
+{
+	struct rawgenl_msg m;
+	const struct nlattr *ev;
+	struct confined c;
+	int fd;
+
+	setup();
+	fd = events_socket();
+	put_file(TEST_ROOT "/ev-root-secret", "secret\n", 0644);
+	confine(&c, "ev-root", "default allow\ndeny read /ev-root-secret");
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open_in_root, "/ev-root-secret"), EACCES);
+	ev = next_event(fd, &m, c.name);
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_PATH), "/ev-root-secret");
+	ASSERT_STREQ(str_field(ev, CTRPOL_EV_EXE), "/events_test");
+	close(fd);
+	unconfine(&c);
+	unlink(TEST_ROOT "/ev-root-secret");
 }
 
 TEST(complain_mode_and_audit_rules_send_events_too)

@@ -283,3 +283,30 @@ TEST(profile_listing_first_after_rmdir_counts_no_removed_attachment)
 	ASSERT_EQ(l.nattachments, 0);
 	ASSERT_EQ(request_unload("gone-listed"), 0);
 }
+
+/*
+ * Only the commands that report attachments drop those of removed cgroups
+ * before they run; the others must answer as if they were gone all the same.
+ */
+TEST(commands_first_after_rmdir_answer_as_if_its_attachment_were_gone)
+{
+	static char blob[4096];
+	size_t size = compile_profile("gone-cmds", "allow read /x", blob, sizeof(blob));
+	uint64_t id;
+
+	ASSERT_EQ(request_load(blob, size, 0), 0);
+	id = cgroup_create("gone-cmds");
+	ASSERT_EQ(request_attach(id, "gone-cmds"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/gone-cmds"), 0);
+	ASSERT_EQ(request_detach(id), -ENOENT);
+
+	id = cgroup_create("gone-cmds");
+	ASSERT_EQ(request_attach(id, "gone-cmds"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/gone-cmds"), 0);
+	ASSERT_EQ(request_attach(id, "gone-cmds"), -ENOENT);
+
+	id = cgroup_create("gone-cmds");
+	ASSERT_EQ(request_attach(id, "gone-cmds"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/gone-cmds"), 0);
+	ASSERT_EQ(request_unload("gone-cmds"), 0);
+}

@@ -12,9 +12,9 @@
  * attachment.  Configurations take turns in rounds (A B C A B C...) so that
  * the host's bursts of noise hit them alike; each round gives one mean per
  * operation, and records quote the median and spread of the rounds.  Then
- * ctrpol alone: the cost of a check as 1, 100 and 10,000 cgroups have
- * attachments, the time to load and replace a profile, and the kernel
- * memory a profile and an attachment take.
+ * ctrpol alone: the cost of a check while 1 and while 10,000 cgroups have
+ * attachments, in alternation; the time to load and replace a profile; and
+ * the kernel memory a profile and an attachment take.
  *
  * On a kernel where ctrpol is not in lsm= the same operations are timed
  * unconfined only: the baseline, from a boot of its own.  CTRPOL_BENCH=idle
@@ -53,6 +53,7 @@
 #include "confine.h"
 #include "harness.h"
 #include "loopback.h"
+#include "policy.h"
 #include "rawgenl.h"
 #include <linux/ctrpol.h>
 
@@ -66,29 +67,32 @@
 #define MAX_ROUNDS 64
 #define NSIZES 3
 #define DEPTH 8
-/* Slices of open+close at each number of attachments, per round of them. */
-#define SCALE_SLICES 8
+/* Slices of open+close, confined and control each, in a phase of scale_rounds(). */
+#define SCALE_SLICES 32
 
 /* How much a run measures. */
 struct plan {
 	int rounds;		/* of the interleaved configurations */
-	int scale_rounds;	/* of the attachment counts */
+	int alternations;	/* of 1 and of plan->cgroups attached cgroups */
 	int load_rounds;	/* of profile loads and replacements */
 	int sizes[NSIZES];	/* rules per profile */
-	int cgroups[NSIZES];	/* attached cgroups */
+	int cgroups;		/* attached, at most */
 	int mem_profiles;	/* small profiles loaded to weigh one */
+	int settle_ms;		/* before each reading of kernel memory: kmem_now() */
 	int iters[8];		/* per slice, by &enum bench */
 };
 
 static const struct plan full = {
-	.rounds = 61, .scale_rounds = 7, .load_rounds = 5,
-	.sizes = { 10, 1000, 10000 }, .cgroups = { 1, 100, 10000 }, .mem_profiles = 100,
+	.rounds = 61, .alternations = 8, .load_rounds = 5,
+	.sizes = { 10, 1000, 10000 }, .cgroups = 10000, .mem_profiles = 100,
+	.settle_ms = 2500,
 	.iters = { 100, 100, 3, 60, 15, 4, 200, 12 },
 };
 
 static const struct plan smoke = {
-	.rounds = 2, .scale_rounds = 1, .load_rounds = 1,
-	.sizes = { 10, 30, 100 }, .cgroups = { 1, 10, 100 }, .mem_profiles = 2,
+	.rounds = 2, .alternations = 1, .load_rounds = 1,
+	.sizes = { 10, 30, 100 }, .cgroups = 100, .mem_profiles = 2,
+	.settle_ms = 100,
 	.iters = { 5, 5, 2, 5, 3, 2, 5, 5 },
 };
 
@@ -198,26 +202,47 @@ static double quantile(const double *sorted, int n, double q)
 	return sorted[i];
 }
 
+struct spread {
+	double p10, median, p90;
+};
+
+/* The median of n values (at most MAX_ROUNDS), and the 10th and 90th percentiles. */
+static struct spread spread_of(const double *v, int n)
+{
+	double sorted[MAX_ROUNDS];
+
+	memcpy(sorted, v, n * sizeof(*v));
+	qsort(sorted, n, sizeof(*sorted), cmp_double);
+	return (struct spread){ quantile(sorted, n, 0.1), quantile(sorted, n, 0.5),
+				quantile(sorted, n, 0.9) };
+}
+
+/* "v0, v1, ...", with digits decimals: a record's samples, until the next call. */
+static const char *list_of(const double *v, int n, int digits)
+{
+	static char list[MAX_ROUNDS * 16];
+	size_t len = 0;
+	int i;
+
+	list[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += snprintf(list + len, sizeof(list) - len, "%s%.*f", i ? ", " : "", digits, v[i]);
+	return list;
+}
+
 /*
  * One record of timings: name, config, rules, the median and spread of the
- * rounds, and each round's ns per operation (the host merges boots with them).
+ * samples, and each sample's ns per operation (the host merges boots with
+ * them).  A sample is iters operations.
  */
 static void record_timing(const char *name, const struct config *c, const char *extra,
 			  const double *ns, int n, int iters)
 {
-	double sorted[MAX_ROUNDS];
-	char list[MAX_ROUNDS * 16] = "";
-	size_t len = 0;
-	int i;
+	struct spread s = spread_of(ns, n);
 
-	for (i = 0; i < n; i++)
-		len += snprintf(list + len, sizeof(list) - len, "%s%.0f", i ? ", " : "", ns[i]);
-	memcpy(sorted, ns, n * sizeof(*ns));
-	qsort(sorted, n, sizeof(*sorted), cmp_double);
 	record("\"name\": \"%s\", \"config\": \"%s\", \"rules\": %d%s, \"median_ns\": %.0f, "
 	       "\"p10_ns\": %.0f, \"p90_ns\": %.0f, \"iterations\": %d, \"samples_ns\": [%s]",
-	       name, c->name, c->rules, extra, quantile(sorted, n, 0.5), quantile(sorted, n, 0.1),
-	       quantile(sorted, n, 0.9), iters * n, list);
+	       name, c->name, c->rules, extra, s.median, s.p10, s.p90, iters * n, list_of(ns, n, 0));
 }
 
 /* ---- The operations, each returning 0 or the errno it failed with. ---- */
@@ -834,21 +859,6 @@ static bool lsm_active(const char *lsms, const char *name)
 	return false;
 }
 
-static long mem_free_kib(void)
-{
-	char line[128];
-	long kib = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		FAIL("/proc/meminfo: %s", strerror(errno));
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemFree: %ld kB", &kib) == 1)
-			break;
-	fclose(f);
-	return kib;
-}
-
 /*
  * A loopback server that accepts and drops connections, for op_connect.
  * Timed by the wall clock it serves from CPU 1, beside the timed work: left
@@ -1064,60 +1074,117 @@ static void interleaved_rounds(void)
 	}
 }
 
-/*
- * The cost of a check as more cgroups have attachments: the task in c0,
- * the others attached too, in rounds of 1, 100, 10,000.  Also what an
- * attachment weighs: free memory before and after the largest step.
- */
-static void scale_rounds(void)
+/* The index of the configuration named name: the first, for those of one instance. */
+static int config_index(const char *name)
 {
-	int max = plan->cgroups[NSIZES - 1], r, i, s, n, k;
-	double ns[NSIZES][MAX_ROUNDS];
-	char path[64], extra[32];
-	uint64_t *ids = calloc(max, sizeof(*ids));
-	long kib = 0;
-	struct config *c;
+	int i;
 
-	c = add_config("ctrpol-cgroups", CTRPOL, plan->sizes[0], 1);
-	snprintf(c->profile, sizeof(c->profile), "bench-depth");
-	cgroup_create("bench/scale");
+	for (i = 0; i < nconfigs; i++)
+		if (!strcmp(configs[i].name, name))
+			return i;
+	FAIL("no configuration %s", name);
+}
+
+/* The cgroups bench/scale/cN, for scale_rounds() and kmem_steps(): their ids. */
+static uint64_t *scale_cgroups(void)
+{
+	uint64_t *ids = calloc(plan->cgroups, sizeof(*ids));
+	char path[64];
+	int i;
+
 	ASSERT_TRUE(ids);
-	for (i = 0; i < max; i++) {
+	cgroup_create("bench/scale");
+	for (i = 0; i < plan->cgroups; i++) {
 		snprintf(path, sizeof(path), "bench/scale/c%d", i);
 		ids[i] = cgroup_create(path);
 	}
+	return ids;
+}
+
+/* Attach profile to every cgroup of ids but the first (NULL: detach them); the ms it took. */
+static double attach_others(const uint64_t *ids, const char *profile)
+{
+	double t0 = now_ns();
+	int i;
+
+	for (i = 1; i < plan->cgroups; i++)
+		set_attached(ids[i], profile);
+	return elapsed_since(t0) / 1e6;
+}
+
+/*
+ * Whether a check costs more as more cgroups have attachments: open+close
+ * by a task of the first cgroup of ids, which has one, while no other has
+ * or while all the others have.  Drift of the host between phases would
+ * pass for a difference, so the two alternate (1, N, 1, N, ... 1) and each
+ * N phase is compared with the 1 phases on either side of it; and within a
+ * phase each slice is paired with one of the same operation by the
+ * unconfined worker (ctrpol-elsewhere), which ctrpol does not slow down: a
+ * phase is the median of the pairs' ratios, which a burst of host noise
+ * hitting both slices of a pair leaves alone.
+ */
+static void scale_rounds(const uint64_t *ids)
+{
+	int ctl = config_index("ctrpol-elsewhere"), n = plan->alternations, ci, p, k;
+	double conf[MAX_ROUNDS], control[MAX_ROUNDS], paired[MAX_ROUNDS];
+	double slices[3][SCALE_SLICES], one[MAX_ROUNDS], many[MAX_ROUNDS], attach_ms[MAX_ROUNDS];
+	double raw[MAX_ROUNDS], drift[MAX_ROUNDS], ratio[MAX_ROUNDS];
+	char extra[32];
+	struct config *c;
+	struct spread r;
+
+	c = add_config("ctrpol-cgroups", CTRPOL, plan->sizes[0], 1);
+	ci = nconfigs - 1;
+	snprintf(c->profile, sizeof(c->profile), "bench-depth");
 	snprintf(c->cgroup, sizeof(c->cgroup), "bench/scale/c0");
-	for (r = 0; r < plan->scale_rounds; r++) {
-		for (s = 0, n = 0; s < NSIZES; s++) {
-			if (s == NSIZES - 1)
-				kib = mem_free_kib();
-			for (; n < plan->cgroups[s]; n++)
-				set_attached(ids[n], c->profile);
-			if (s == NSIZES - 1)
-				kib -= mem_free_kib();
-			for (k = 0; k < SCALE_SLICES; k++) {
-				run_slice(nconfigs - 1, B_OPEN, 0);
-				ns[s][r * SCALE_SLICES + k] = samples[nconfigs - 1][B_OPEN][0];
-			}
+	set_attached(ids[0], c->profile);
+	for (p = 0; p < 2 * n + 1; p++) {
+		if (p % 2)
+			attach_ms[p / 2] = attach_others(ids, c->profile);
+		else if (p)
+			attach_others(ids, NULL);
+		for (k = 0; k < SCALE_SLICES; k++) {
+			run_slice(ci, B_OPEN, 0);
+			run_slice(ctl, B_OPEN, 0);
+			slices[0][k] = samples[ci][B_OPEN][0];
+			slices[1][k] = samples[ctl][B_OPEN][0];
+			slices[2][k] = slices[0][k] / slices[1][k];
 		}
-		for (n = 0; n < max; n++)
-			set_attached(ids[n], NULL);
+		conf[p] = spread_of(slices[0], SCALE_SLICES).median;
+		control[p] = spread_of(slices[1], SCALE_SLICES).median;
+		paired[p] = spread_of(slices[2], SCALE_SLICES).median;
+		(p % 2 ? many : one)[p / 2] = conf[p];
 	}
-	free(ids);
+	set_attached(ids[0], NULL);
 	stop_workers();
-	for (s = 0; s < NSIZES; s++) {
-		snprintf(extra, sizeof(extra), ", \"cgroups\": %d", plan->cgroups[s]);
-		record_timing(bench_names[B_OPEN], c, extra, ns[s], plan->scale_rounds * SCALE_SLICES,
-			      plan->iters[B_OPEN]);
+	for (k = 0, p = 1; k < n; k++, p += 2) {
+		ratio[k] = 2 * paired[p] / (paired[p - 1] + paired[p + 1]);
+		raw[k] = 2 * conf[p] / (conf[p - 1] + conf[p + 1]);
+		drift[k] = 2 * control[p] / (control[p - 1] + control[p + 1]);
 	}
-	n = plan->cgroups[NSIZES - 1] - plan->cgroups[NSIZES - 2];
-	record("\"name\": \"kmem_per_attachment\", \"config\": \"ctrpol\", \"rules\": %d, "
-	       "\"bytes\": %ld, \"attachments\": %d", c->rules, kib * 1024 / n, n);
+	snprintf(extra, sizeof(extra), ", \"cgroups\": 1");
+	record_timing(bench_names[B_OPEN], c, extra, one, n + 1, SCALE_SLICES * plan->iters[B_OPEN]);
+	snprintf(extra, sizeof(extra), ", \"cgroups\": %d", plan->cgroups);
+	record_timing(bench_names[B_OPEN], c, extra, many, n, SCALE_SLICES * plan->iters[B_OPEN]);
+	r = spread_of(ratio, n);
+	record("\"name\": \"cgroups_ratio\", \"config\": \"%s\", \"rules\": %d, \"cgroups\": %d, "
+	       "\"versus\": 1, \"median\": %.4f, \"p10\": %.4f, \"p90\": %.4f, \"raw_median\": %.4f, "
+	       "\"control_median\": %.4f, \"attach_ms\": %.0f, \"samples\": [%s]",
+	       c->name, c->rules, plan->cgroups, r.median, r.p10, r.p90, spread_of(raw, n).median,
+	       spread_of(drift, n).median, spread_of(attach_ms, n).median, list_of(ratio, n, 4));
+}
+
+static void unload(const char *name)
+{
+	int err = request_unload(name);
+
+	if (err)
+		FAIL("unloading %s: %s", name, strerror(-err));
 }
 
 /*
  * Load and replace times of the smallest and largest profile, the kernel's
- * side only (the blob sent to the ack); and the memory each takes.
+ * side only (the blob sent to the ack).
  */
 static void load_rounds(void)
 {
@@ -1125,7 +1192,6 @@ static void load_rounds(void)
 	double load[MAX_ROUNDS], replace[MAX_ROUNDS];
 	struct config c = { .name = "ctrpol" };
 	char name[48];
-	long kib;
 	void *blob;
 	size_t size;
 
@@ -1133,43 +1199,197 @@ static void load_rounds(void)
 		c.rules = sizes[i];
 		snprintf(name, sizeof(name), "bench-ctrpol-%d", c.rules);
 		size = read_blob(name, &blob);
-		kib = 0;
 		for (r = 0; r < plan->load_rounds; r++) {
-			int err = request_unload(name);
-
-			if (err)
-				FAIL("unloading %s: %s", name, strerror(-err));
+			unload(name);
 			usleep(50 * 1000);	/* the last version's grace period */
-			kib += mem_free_kib();
 			load[r] = load_blob(blob, size, 0);
-			kib -= mem_free_kib();
 			replace[r] = load_blob(blob, size, CTRPOL_LOAD_REPLACE);
 		}
 		free(blob);
 		record_timing("policy_load", &c, "", load, plan->load_rounds, 1);
 		record_timing("policy_replace", &c, "", replace, plan->load_rounds, 1);
-		if (i == 1)
-			record("\"name\": \"kmem_per_profile\", \"config\": \"ctrpol\", \"rules\": %d, "
-			       "\"bytes\": %ld, \"blob_bytes\": %zu", c.rules,
-			       kib * 1024 / plan->load_rounds, size);
 	}
-	/* A small profile weighs less than a page: load several to see it. */
-	kib = mem_free_kib();
-	for (i = 0; i < plan->mem_profiles; i++) {
-		snprintf(name, sizeof(name), "bench-mem-%d", i);
-		write_ctrpol(name, sizes[0]);
-		size = read_blob(name, &blob);
-		load_blob(blob, size, 0);
-		free(blob);
+}
+
+/* ---- Kernel memory, as charged to a memory cgroup of the bench's own. ---- */
+
+#define KMEM_CGROUP "bench-kmem"
+
+/* Bytes of kernel memory: slab objects, per-CPU memory, vmalloc pages. */
+struct kmem {
+	double slab, percpu, vmalloc;
+};
+
+/*
+ * What KMEM_CGROUP is charged, once the last step settled: a memory cgroup
+ * folds its per-CPU counts into memory.stat at least every 2 s (FLUSH_TIME
+ * in mm/memcontrol.c), and what an unload or a detach frees goes a grace
+ * period later.
+ */
+static struct kmem kmem_now(void)
+{
+	const struct timespec settle = { plan->settle_ms / 1000, plan->settle_ms % 1000 * 1000000L };
+	struct kmem k = { -1, -1, -1 };
+	char line[128];
+	FILE *f;
+
+	nanosleep(&settle, NULL);
+	f = fopen(CGROUP_ROOT "/" KMEM_CGROUP "/memory.stat", "r");
+	if (!f)
+		FAIL("%s/memory.stat: %s", KMEM_CGROUP, strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		sscanf(line, "slab_unreclaimable %lf", &k.slab);
+		sscanf(line, "percpu %lf", &k.percpu);
+		sscanf(line, "vmalloc %lf", &k.vmalloc);
 	}
-	kib -= mem_free_kib();
-	record("\"name\": \"kmem_per_profile\", \"config\": \"ctrpol\", \"rules\": %d, "
-	       "\"bytes\": %ld, \"blob_bytes\": %zu", sizes[0], kib * 1024 / plan->mem_profiles,
-	       size);
-	for (i = 0; i < plan->mem_profiles; i++) {
-		snprintf(name, sizeof(name), "bench-mem-%d", i);
-		request_unload(name);
+	fclose(f);
+	if (k.slab < 0 || k.percpu < 0 || k.vmalloc < 0)
+		FAIL("%s/memory.stat lacks slab_unreclaimable, percpu or vmalloc", KMEM_CGROUP);
+	return k;
+}
+
+/*
+ * A step's charge per object, from *at (read before it) to now: n objects
+ * made, or with n negative, what freeing -n of them gave back.  *at moves
+ * on to now.
+ */
+static struct kmem kmem_step(struct kmem *at, int n)
+{
+	struct kmem now = kmem_now(), from = n > 0 ? *at : now, to = n > 0 ? now : *at, d;
+
+	n = abs(n);
+	d = (struct kmem){ (to.slab - from.slab) / n, (to.percpu - from.percpu) / n,
+			   (to.vmalloc - from.vmalloc) / n };
+	*at = now;
+	return d;
+}
+
+/*
+ * What the kernel should charge for ctrpol's allocations (kernel/profile.c,
+ * kernel/attach.c; the structures of kernel/ctrpol.h), to hold the measure
+ * against.  kmalloc: the object's size class (mm/slab_common.c) and the
+ * memory cgroup's pointer to it; past 8 KiB, pages, a power of two of them.
+ */
+static double kmalloc_charge(size_t n)
+{
+	static const size_t classes[] = { 8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096,
+					  8192 };
+	size_t i, bytes = 4096;
+
+	for (i = 0; i < sizeof(classes) / sizeof(*classes); i++)
+		if (n <= classes[i])
+			return classes[i] + sizeof(void *);
+	while (bytes < n)
+		bytes *= 2;
+	return bytes;
+}
+
+/* alloc_percpu(): n bytes on each possible CPU, and a memory cgroup pointer per 4 (mm/percpu.c). */
+static double percpu_charge(size_t n)
+{
+	return n * sysconf(_SC_NPROCESSORS_CONF) + n / 4 * sizeof(void *);
+}
+
+/* struct ctrpol_policy: an rcu_head, the view and the size, then the blob, 8-byte aligned. */
+#define POLICY_HEADER_BYTES ((16 + sizeof(struct ctrpol_blob_view) + 4 + 7) / 8 * 8)
+/* struct ctrpol_profile: 72 bytes and the name. */
+#define PROFILE_BYTES (72 + CTRPOL_NAME_MAX)
+/* struct ctrpol_counts: 3 outcomes per class of rules, events, dropped. */
+#define COUNTS_BYTES ((CTRPOL_RULE_KIND_MAX * 3 + 2) * 8)
+#define ATTACHMENT_BYTES 64
+
+static double expected_profile(size_t blob)
+{
+	return kmalloc_charge(POLICY_HEADER_BYTES + blob) + kmalloc_charge(PROFILE_BYTES) +
+	       percpu_charge(COUNTS_BYTES);
+}
+
+/* A record of what one object takes: the median of the n samples, with its parts. */
+static void record_kmem(const char *name, int rules, const char *extra, const struct kmem *k, int n,
+			double expected)
+{
+	double total[MAX_ROUNDS];
+	struct spread s;
+	int i, m = 0;
+
+	for (i = 0; i < n; i++)
+		total[i] = k[i].slab + k[i].percpu + k[i].vmalloc;
+	s = spread_of(total, n);
+	while (total[m] != s.median)
+		m++;
+	record("\"name\": \"%s\", \"config\": \"ctrpol\", \"rules\": %d%s, \"bytes\": %.0f, "
+	       "\"slab_bytes\": %.0f, \"percpu_bytes\": %.0f, \"vmalloc_bytes\": %.0f, "
+	       "\"expected_bytes\": %.0f, \"samples_bytes\": [%s]",
+	       name, rules, extra, s.median, k[m].slab, k[m].percpu, k[m].vmalloc, expected,
+	       list_of(total, n, 0));
+}
+
+/*
+ * What a profile and an attachment take in kernel memory: what the kernel
+ * charges the memory cgroup of the process that loads and attaches (ctrpol
+ * allocates with GFP_KERNEL_ACCOUNT): slab objects by their size, per-CPU
+ * memory, vmalloc pages.  The cgroup is the bench's own, so that nothing
+ * else the guest does counts, and its controller is enabled only now, so
+ * that it charged nothing timed before.  Charges for slab objects reach
+ * memory.stat up to a page late on each CPU: hence steps of many objects
+ * (the small profiles; attachments to the cgroups of ids but the first,
+ * made beforehand), each weighed done and undone (an unload or a detach
+ * must give back what the load or the attach took).  The largest profile,
+ * a single object, is weighed to within a page.
+ */
+static void kmem_steps(const uint64_t *ids)
+{
+	int n = plan->mem_profiles, m = plan->cgroups - 1, i, err;
+	struct kmem small[2], large[2], attached[2], at;
+	char (*names)[48] = calloc(n + 1, sizeof(*names)), extra[64];
+	void **blobs = calloc(n + 1, sizeof(*blobs));
+	size_t *sizes = calloc(n + 1, sizeof(*sizes));
+
+	ASSERT_TRUE(names && blobs && sizes);
+	/* Compiled, read, and the largest profile unloaded before anything is weighed. */
+	for (i = 0; i < n; i++) {
+		snprintf(names[i], sizeof(names[i]), "bench-mem-%d", i);
+		write_ctrpol(names[i], plan->sizes[0]);
 	}
+	snprintf(names[n], sizeof(names[n]), "bench-ctrpol-%d", plan->sizes[NSIZES - 1]);
+	for (i = 0; i <= n; i++)
+		sizes[i] = read_blob(names[i], &blobs[i]);
+	unload(names[n]);
+	err = write_file(CGROUP_ROOT "/cgroup.subtree_control", "+memory");
+	if (!err) {
+		cgroup_create(KMEM_CGROUP);
+		err = enter_cgroup(KMEM_CGROUP);
+	}
+	if (err)
+		FAIL("a memory cgroup %s: %s", KMEM_CGROUP, strerror(err));
+	at = kmem_now();
+	for (i = 0; i < n; i++)
+		load_blob(blobs[i], sizes[i], 0);
+	small[0] = kmem_step(&at, n);
+	load_blob(blobs[n], sizes[n], 0);
+	large[0] = kmem_step(&at, 1);
+	attach_others(ids, "bench-depth");
+	attached[0] = kmem_step(&at, m);
+	attach_others(ids, NULL);
+	attached[1] = kmem_step(&at, -m);
+	unload(names[n]);
+	large[1] = kmem_step(&at, -1);
+	for (i = 0; i < n; i++)
+		unload(names[i]);
+	small[1] = kmem_step(&at, -n);
+	snprintf(extra, sizeof(extra), ", \"blob_bytes\": %zu, \"objects\": %d", sizes[0], n);
+	record_kmem("kmem_per_profile", plan->sizes[0], extra, small, 2, expected_profile(sizes[0]));
+	snprintf(extra, sizeof(extra), ", \"blob_bytes\": %zu, \"objects\": 1", sizes[n]);
+	record_kmem("kmem_per_profile", plan->sizes[NSIZES - 1], extra, large, 2,
+		    expected_profile(sizes[n]));
+	snprintf(extra, sizeof(extra), ", \"objects\": %d", m);
+	record_kmem("kmem_per_attachment", plan->sizes[0], extra, attached, 2,
+		    kmalloc_charge(ATTACHMENT_BYTES));
+	for (i = 0; i <= n; i++)
+		free(blobs[i]);
+	free(blobs);
+	free(sizes);
+	free(names);
 }
 
 TEST(overhead)
@@ -1178,6 +1398,7 @@ TEST(overhead)
 	const struct mode *mode = modes, *end = modes + sizeof(modes) / sizeof(*modes);
 	char lsms[256] = "";
 	pid_t server, monitor = 0;
+	uint64_t *ids;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	bool ctrpol;
 	int fd, n;
@@ -1213,8 +1434,11 @@ TEST(overhead)
 		monitor = start_monitor();
 		set_up_configs();
 		interleaved_rounds();
-		scale_rounds();
+		ids = scale_cgroups();
+		scale_rounds(ids);
 		load_rounds();
+		kmem_steps(ids);
+		free(ids);
 		stop(monitor, SIGINT);
 	}
 	if (server)
