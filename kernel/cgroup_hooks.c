@@ -27,17 +27,36 @@ static bool in_subtree(struct kernfs_node *kn, struct cgroup *top)
 	return false;
 }
 
-static int ctrpol_inode_permission(struct inode *inode, int mask)
+/* Refused: no rule opens a way out, so it is a denial of the one thing asked. */
+static const struct ctrpol_answer refuse_move = { .deny = CTRPOL_FILE_WRITE };
+
+/* The write to @kn, a cgroup's cgroup.procs or cgroup.threads, by current. */
+static noinline int check_move(struct kernfs_node *kn)
 {
 	struct ctrpol_request req = {
 		.task = current, .class = CTRPOL_RULE_FILE, .want = CTRPOL_FILE_WRITE,
-		.boundary = true,
+		.boundary = true, .kn = kn,
 	};
-	const struct ctrpol_answer refuse = { .deny = CTRPOL_FILE_WRITE };
 	struct ctrpol_profile *prof;
-	struct kernfs_node *kn;
 	struct cgroup *top;
 	int ret = 0;
+
+	rcu_read_lock();
+	prof = ctrpol_task_profile(current, &top);
+	if (prof && !in_subtree(kn->parent, top))
+		ret = ctrpol_verdict(prof, rcu_dereference(prof->policy), &req, &refuse_move,
+				     -EACCES);
+	rcu_read_unlock();
+	return ret;
+}
+
+/*
+ * Path walks ask at every directory: the tests come first, and what a
+ * check needs is set up out of line, where the compiler cannot hoist it.
+ */
+static int ctrpol_inode_permission(struct inode *inode, int mask)
+{
+	struct kernfs_node *kn;
 
 	if (!static_branch_unlikely(&ctrpol_confining) || !(mask & MAY_WRITE) ||
 	    inode->i_sb->s_magic != CGROUP2_SUPER_MAGIC)
@@ -47,15 +66,7 @@ static int ctrpol_inode_permission(struct inode *inode, int mask)
 	if (kernfs_type(kn) != KERNFS_FILE ||
 	    (strcmp(kn->name, "cgroup.procs") && strcmp(kn->name, "cgroup.threads")))
 		return 0;
-	rcu_read_lock();
-	prof = ctrpol_task_profile(current, &top);
-	/* No rule opens a way out: a denial of the one thing asked, counted as such. */
-	if (prof && !in_subtree(kn->parent, top)) {
-		req.kn = kn;
-		ret = ctrpol_verdict(prof, rcu_dereference(prof->policy), &req, &refuse, -EACCES);
-	}
-	rcu_read_unlock();
-	return ret;
+	return check_move(kn);
 }
 
 static struct security_hook_list ctrpol_cgroup_hooks[] __ro_after_init = {

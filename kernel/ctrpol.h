@@ -237,8 +237,44 @@ enum ctrpol_bits {
 	CTRPOL_BITS_KERNEL,	/* %CTRPOL_KERNEL_* and %CTRPOL_PRIV_* */
 };
 
-int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet);
-int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err);
+int ctrpol_decide_bits(enum ctrpol_bits class, u64 want, int err, bool count, bool quiet);
+
+/**
+ * ctrpol_check_bits - whether current may use @want, by a class of bit sets
+ * @class: which section's allow and deny sets decide
+ * @want: the bit asked for
+ * @err: what a denial returns
+ * @quiet: count the decision but send no event
+ *
+ * Inline, so that with nothing attached a hook pays one test and no call.
+ *
+ * Context: any, atomic included: takes only rcu_read_lock().
+ * Return: 0 for an unconfined task or an allowed operation, else @err.
+ */
+static inline int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet)
+{
+	if (!static_branch_unlikely(&ctrpol_confining))
+		return 0;
+	return ctrpol_decide_bits(class, want, err, true, quiet);
+}
+
+/**
+ * ctrpol_bits_enforced - what ctrpol_check_bits() would return, uncounted
+ * @class: which section's allow and deny sets decide
+ * @want: the bit asked for
+ * @err: what a denial returns
+ *
+ * For hooks that apply a rule to every operation of a kind but count (and
+ * report) only those where it makes a difference.
+ *
+ * Return: 0 or @err.
+ */
+static inline int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err)
+{
+	if (!static_branch_unlikely(&ctrpol_confining))
+		return 0;
+	return ctrpol_decide_bits(class, want, err, false, true);
+}
 
 /* Hooks, one file per class. */
 void __init ctrpol_add_attach_hooks(void);

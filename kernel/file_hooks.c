@@ -25,15 +25,16 @@
  */
 static int check_path(const struct path *path, u32 want)
 {
-	struct ctrpol_request req = {
-		.task = current, .class = CTRPOL_RULE_FILE, .want = want, .path = path,
-	};
+	struct ctrpol_request req;
 	const struct ctrpol_policy *pol;
 	struct ctrpol_profile *prof;
 	int ret = 0;
 
 	if (!static_branch_unlikely(&ctrpol_confining))
 		return 0;
+	req = (struct ctrpol_request){
+		.task = current, .class = CTRPOL_RULE_FILE, .want = want, .path = path,
+	};
 	rcu_read_lock();
 	prof = ctrpol_task_profile(current, NULL);
 	if (prof) {
@@ -60,9 +61,11 @@ static int ctrpol_file_open(struct file *file)
 	/*
 	 * Opening to run it: bprm_check_security() decides, for exec.  A
 	 * backing file is overlayfs opening the real file under the one the
-	 * task opened, and checked by its own path.
+	 * task opened, and checked by its own path.  With nothing attached
+	 * anywhere, the first test is all an open pays.
 	 */
-	if ((file->f_flags & __FMODE_EXEC) || (file->f_mode & FMODE_BACKING))
+	if (!static_branch_unlikely(&ctrpol_confining) || (file->f_flags & __FMODE_EXEC) ||
+	    (file->f_mode & FMODE_BACKING))
 		return 0;
 	if (file->f_mode & FMODE_READ)
 		want |= CTRPOL_FILE_READ;

@@ -102,7 +102,7 @@ static int decide(const struct ctrpol_net_query *q)
 }
 
 /* Whether @sock is one the task uses, which the hooks mediate. */
-static bool mediated(const struct socket *sock)
+static __always_inline bool mediated(const struct socket *sock)
 {
 	return static_branch_unlikely(&ctrpol_confining) && sock->sk && !sock->sk->sk_kern_sock;
 }

@@ -18,7 +18,7 @@
 #include "ctrpol.h"
 
 /**
- * check_peer - whether @actor may do @op to @target
+ * decide_peer - whether @actor may do @op to @target
  * @actor: the task acting: current, or the tracer of PTRACE_TRACEME
  * @target: the task acted on
  * @op: one %CTRPOL_PEER_* bit
@@ -27,7 +27,8 @@
  * Context: any; takes only rcu_read_lock().
  * Return: 0, or -EPERM when @actor's profile refuses it.
  */
-static int check_peer(struct task_struct *actor, struct task_struct *target, u8 op, int sig)
+static noinline int decide_peer(struct task_struct *actor, struct task_struct *target, u8 op,
+				int sig)
 {
 	struct ctrpol_request req = {
 		.task = actor, .class = CTRPOL_RULE_PEER, .want = op, .peer = target, .signal = sig,
@@ -40,8 +41,6 @@ static int check_peer(struct task_struct *actor, struct task_struct *target, u8 
 	struct cgroup *at;
 	int ret = 0;
 
-	if (!static_branch_unlikely(&ctrpol_confining))
-		return 0;
 	rcu_read_lock();
 	prof = ctrpol_task_profile(actor, &at);
 	if (prof && !cgroup_is_descendant(task_dfl_cgroup(target), at)) {
@@ -59,6 +58,15 @@ static int check_peer(struct task_struct *actor, struct task_struct *target, u8 
 	}
 	rcu_read_unlock();
 	return ret;
+}
+
+/* Signals are frequent: with nothing attached, one test and no set-up. */
+static __always_inline int check_peer(struct task_struct *actor, struct task_struct *target,
+				      u8 op, int sig)
+{
+	if (!static_branch_unlikely(&ctrpol_confining))
+		return 0;
+	return decide_peer(actor, target, op, sig);
 }
 
 static int ctrpol_ptrace_access_check(struct task_struct *child, unsigned int mode)

@@ -58,8 +58,22 @@ int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 	return complain ? 0 : err;
 }
 
-/* Decide @want for current by the bit sets of @class; counted unless @count is false. */
-static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count, bool quiet)
+/**
+ * ctrpol_decide_bits - decide @want for current by the bit sets of @class
+ * @class: which section's allow and deny sets decide
+ * @want: the bit asked for
+ * @err: what a denial returns
+ * @count: count (and report) the decision; if not, only say what enforce
+ *	mode would return
+ * @quiet: count the decision but send no event
+ *
+ * The out-of-line half of ctrpol_check_bits() and ctrpol_bits_enforced(),
+ * which test first whether anything is attached.
+ *
+ * Context: any, atomic included: takes only rcu_read_lock().
+ * Return: 0 for an unconfined task or an allowed operation, else @err.
+ */
+int ctrpol_decide_bits(enum ctrpol_bits class, u64 want, int err, bool count, bool quiet)
 {
 	struct ctrpol_request req = { .task = current, .want = want, .quiet = quiet };
 	const struct ctrpol_policy *pol;
@@ -67,8 +81,6 @@ static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count, boo
 	struct ctrpol_answer ans;
 	int ret = 0;
 
-	if (!static_branch_unlikely(&ctrpol_confining))
-		return 0;
 	rcu_read_lock();
 	prof = ctrpol_task_profile(current, NULL);
 	if (prof) {
@@ -93,35 +105,4 @@ static int check_bits(enum ctrpol_bits class, u64 want, int err, bool count, boo
 	}
 	rcu_read_unlock();
 	return ret;
-}
-
-/**
- * ctrpol_check_bits - whether current may use @want, by a class of bit sets
- * @class: which section's allow and deny sets decide
- * @want: the bit asked for
- * @err: what a denial returns
- * @quiet: count the decision but send no event
- *
- * Context: any, atomic included: takes only rcu_read_lock().
- * Return: 0 for an unconfined task or an allowed operation, else @err.
- */
-int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet)
-{
-	return check_bits(class, want, err, true, quiet);
-}
-
-/**
- * ctrpol_bits_enforced - what ctrpol_check_bits() would return, uncounted
- * @class: which section's allow and deny sets decide
- * @want: the bit asked for
- * @err: what a denial returns
- *
- * For hooks that apply a rule to every operation of a kind but count (and
- * report) only those where it makes a difference.
- *
- * Return: 0 or @err.
- */
-int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err)
-{
-	return check_bits(class, want, err, false, true);
 }
