@@ -237,10 +237,13 @@ static void event_free(struct ctrpol_event_info *ev)
 	kfree(ev);
 }
 
-/* Multicast @skb, the messages of one or more events. */
+/* Multicast @skb, the messages of events; one that got none is no datagram. */
 static void event_flush(struct sk_buff *skb)
 {
-	genlmsg_multicast(&ctrpol_nl_family, skb, 0, 0, GFP_KERNEL);
+	if (skb->len)
+		genlmsg_multicast(&ctrpol_nl_family, skb, 0, 0, GFP_KERNEL);
+	else
+		nlmsg_free(skb);
 }
 
 /*
