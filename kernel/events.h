@@ -54,8 +54,9 @@ struct file;
  * Those two paths cost most of an event to spell, so the hook leaves them
  * to the work item that sends it: @cgroup, @exe and @root are then
  * references it holds, and the work item drops them (dropping a path may
- * sleep, which no hook may).  Written as an audit record in the hook, an
- * event borrows them instead, under rcu_read_lock().
+ * sleep, which no hook may).  Until it is queued, @cgroup is only borrowed
+ * under the hook's rcu_read_lock() and @exe is NULL: an audit record,
+ * written in the hook, spells current's program and root as they are.
  */
 struct ctrpol_event_info {
 	struct llist_node node;
