@@ -9,13 +9,17 @@
 # reach the guest's clock), the unconfined operations alone, alternating:
 #   icount-baseline-N  lsm=landlock,apparmor
 #   icount-idle-N      lsm=landlock,ctrpol,apparmor, nothing attached
+# and open+close and stat confined by each LSM, interleaved as in the ctrpol boot:
+#   icount-confined-N  lsm=landlock,ctrpol,apparmor
 # Writes build/bench/results.json and prints ratios to the baseline and the
 # targets met and missed (scripts/bench-report.pl); plots the ratios in
 # build/bench/overhead.png when gnuplot is installed (scripts/deps.sh bench).
 # Environment: VM_TIMEOUT (seconds per boot, default 1500), CTRPOL_BENCH
 # (full, or smoke: every configuration in a few seconds, to try changes to
 # the bench itself), BENCH_ICOUNT_PAIRS (instruction-counted pairs of boots,
-# default 5, or 2 in smoke mode; at most 31), and vm-boot.sh's.
+# default 5, or 2 in smoke mode; at most 31), BENCH_CONFINED_BOOTS
+# (instruction-counted confined boots, default 3, or 1 in smoke mode; at
+# most 31), and vm-boot.sh's.
 set -eu
 
 project=$(cd "$(dirname "$0")/.." && pwd)
@@ -66,20 +70,27 @@ boot baseline-2 landlock,apparmor "$mode"
 # (clock=vm), so that a rerun gives the same instructions, and the pairs'
 # different starts show how far chance sets boots of one kernel apart.
 if [ "$mode" = full ]; then
-	idle=idle pairs=${BENCH_ICOUNT_PAIRS:-5}
+	idle=idle confined=confined pairs=${BENCH_ICOUNT_PAIRS:-5}
+	confined_boots=${BENCH_CONFINED_BOOTS:-3}
 else
-	idle=idle-$mode pairs=${BENCH_ICOUNT_PAIRS:-2}
+	idle=idle-$mode confined=confined-$mode pairs=${BENCH_ICOUNT_PAIRS:-2}
+	confined_boots=${BENCH_CONFINED_BOOTS:-1}
 fi
-# counted LABEL LSM N
+# counted LABEL LSM MODE N
 counted() {
-	boot "$1" "$2" "$idle" CTRPOL_VM_ACCEL=tcg \
-		VM_QEMU_OPTS="$icount -rtc base=2026-01-$(printf %02d "$3"),clock=vm" \
+	boot "$1" "$2" "$3" CTRPOL_VM_ACCEL=tcg \
+		VM_QEMU_OPTS="$icount -rtc base=2026-01-$(printf %02d "$4"),clock=vm" \
 		VM_APPEND="${VM_APPEND:-} norandmaps"
 }
 i=1
 while [ "$i" -le "$pairs" ]; do
-	counted "icount-baseline-$i" landlock,apparmor "$i"
-	counted "icount-idle-$i" landlock,ctrpol,apparmor "$i"
+	counted "icount-baseline-$i" landlock,apparmor "$idle" "$i"
+	counted "icount-idle-$i" landlock,ctrpol,apparmor "$idle" "$i"
+	i=$((i + 1))
+done
+i=1
+while [ "$i" -le "$confined_boots" ]; do
+	counted "icount-confined-$i" landlock,ctrpol,apparmor "$confined" "$i"
 	i=$((i + 1))
 done
 # The plot's data is named relative to $out too, so that gnuplot's quoted

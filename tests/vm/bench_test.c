@@ -5,8 +5,9 @@
  * writes must be one well-formed JSON array with a record for each
  * operation in each configuration.  Booted with lsm=landlock,ctrpol,apparmor
  * (tests/run.sh): AppArmor and Landlock are compared in the same boot.  The
- * quick pass of its idle mode (what make bench's instruction-counted boots
- * run) must measure the unconfined operations and nothing else.
+ * quick passes of its idle and confined modes (what make bench's
+ * instruction-counted boots run) must measure what they are for and nothing
+ * else.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,5 +126,28 @@ TEST(idle_smoke_run_measures_unconfined_only)
 	ASSERT_EQ(count(all, "syscall", "ctrpol-idle", 0), 1);
 	/* The guest's record, the operations and the yardstick: nothing confined. */
 	ASSERT_EQ(json_object_array_length(all), n + 2);
+	json_object_put(all);
+}
+
+TEST(confined_smoke_run_measures_open_and_stat_only)
+{
+	static const char *const confined[] = { "ctrpol", "apparmor", "landlock" };
+	static const char *const measured[] = { "open_close", "stat" };
+	struct json_object *all = run_bench("confined-smoke");
+	size_t i, l;
+
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(count(all, measured[i], "ctrpol-idle", 0), 1);
+		ASSERT_EQ(count(all, measured[i], "ctrpol-elsewhere", 0), 1);
+		for (l = 0; l < 3; l++)
+			ASSERT_EQ(count(all, measured[i], confined[l], -1), 3);
+	}
+	for (l = 0; l < 3; l++) {
+		ASSERT_EQ(count(all, "exec", confined[l], -1), 0);
+		ASSERT_EQ(count(all, "open_denied", confined[l], -1), 0);
+	}
+	/* No denial, so no monitor and no events; no scale, load or memory steps. */
+	ASSERT_EQ(count(all, "events", "ctrpol", -1), 0);
+	ASSERT_EQ(count(all, "policy_load", "ctrpol", -1), 0);
 	json_object_put(all);
 }

@@ -17,15 +17,18 @@
  * the kernel memory a profile and an attachment take.
  *
  * On a kernel where ctrpol is not in lsm= the same operations are timed
- * unconfined only: the baseline, from a boot of its own.  CTRPOL_BENCH=idle
- * times them unconfined only on either kernel (ctrpol-idle where ctrpol is
- * in lsm=), in longer slices: make bench's instruction-counted boots.
+ * unconfined only: the baseline, from a boot of its own.  make bench's
+ * instruction-counted boots time fewer things in longer slices:
+ * CTRPOL_BENCH=idle the operations unconfined only, on either kernel
+ * (ctrpol-idle where ctrpol is in lsm=), and CTRPOL_BENCH=confined open+close
+ * and stat in the interleaved configurations.
  *
  * Results are JSON records, one per line, each printed after "# bench " (the
  * host gathers them from the TAP: scripts/bench-report.pl) and all of them
  * written to RESULTS as one JSON array.  CTRPOL_BENCH=smoke runs every
- * configuration with few iterations and small profiles, idle-smoke the same
- * for idle: what bench_test checks in `make check`.
+ * configuration with few iterations and small profiles, idle-smoke and
+ * confined-smoke the same for idle and confined: what bench_test checks in
+ * `make check`.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -110,19 +113,45 @@ static const struct plan counted = {
 };
 
 /*
+ * Confined open+close and stat alone, instruction-counted likewise: what
+ * ctrpol adds to them against what AppArmor adds is judged from these.
+ */
+static const struct plan counted_confined = {
+	.rounds = 5,
+	.sizes = { 10, 1000, 10000 },
+	.iters = { 1600, 1600 },
+};
+
+static const struct plan confined_smoke = {
+	.rounds = 2,
+	.sizes = { 10, 30, 100 },
+	.iters = { 5, 5 },
+};
+
+/* What a boot measures. */
+enum scope {
+	EVERYTHING,	/* with the scale, load and memory steps */
+	UNCONFINED,	/* the operations unconfined only */
+	CONFINED,	/* the interleaved configurations, without events */
+};
+
+/*
  * CTRPOL_BENCH: full, smoke (a quick pass over everything, for bench_test),
  * idle (the unconfined operations only, named ctrpol-idle when ctrpol is in
- * lsm=: make bench's instruction-counted boots) and idle-smoke (its quick pass).
+ * lsm=), confined (the configurations' open+close and stat): make bench's
+ * instruction-counted boots; idle-smoke and confined-smoke, their quick passes.
  */
 static const struct mode {
 	const char *name;
 	const struct plan *plan;
-	bool counted;	/* the unconfined operations alone, instruction-counted */
+	enum scope scope;
 } modes[] = {
-	{ "full", &full, false },
-	{ "smoke", &smoke, false },
-	{ "idle", &counted, true },
-	{ "idle-smoke", &smoke, true },
+	{ "full", &full, EVERYTHING },
+	{ "smoke", &smoke, EVERYTHING },
+	{ "idle", &counted, UNCONFINED },
+	{ "idle-smoke", &smoke, UNCONFINED },
+	{ "confined", &counted_confined, CONFINED },
+	{ "confined-smoke", &confined_smoke, CONFINED },
 };
 
 static const struct plan *plan;
@@ -532,10 +561,10 @@ static void run_slice(int ci, enum bench b, int r)
 		     strerror((int)-v));
 }
 
-/* Whether configuration c has operation b: nothing refuses an unconfined open. */
+/* Whether configuration c has operation b in this plan: nothing refuses an unconfined open. */
 static bool has_bench(const struct config *c, enum bench b)
 {
-	return b != B_DENIED || c->rules;
+	return plan->iters[b] && (b != B_DENIED || c->rules);
 }
 
 /* One slice of each operation for the configurations of phase, taking turns. */
@@ -990,7 +1019,8 @@ static void set_up_configs(void)
 		cgroup_at(c, depth_path);
 		write_ctrpol(c->profile, c->rules);
 		size = read_blob(c->profile, &blob);
-		load_blob(blob, size, 0);
+		/* Replaced if loaded: bench_test runs several modes in one boot. */
+		load_blob(blob, size, CTRPOL_LOAD_REPLACE);
 		free(blob);
 	}
 	/* The 10-rule profile again, attached above 8 levels of cgroups. */
@@ -1012,7 +1042,7 @@ static void set_up_configs(void)
 		void *blob;
 		size_t size = read_blob("bench-depth", &blob);
 
-		load_blob(blob, size, 0);
+		load_blob(blob, size, CTRPOL_LOAD_REPLACE);
 		free(blob);
 	}
 }
@@ -1059,7 +1089,7 @@ static void interleaved_rounds(void)
 
 		snprintf(extra, sizeof(extra), c->depth ? ", \"depth\": %d" : "", c->depth);
 		record_config(i, extra, plan->rounds);
-		if (c->kind != CTRPOL || !c->rules || c->depth == DEPTH)
+		if (c->kind != CTRPOL || !c->rules || c->depth == DEPTH || !has_bench(c, B_DENIED))
 			continue;
 		/* Every denial below the rate limit must have become an event. */
 		record("\"name\": \"events\", \"config\": \"%s\", \"rules\": %d%s, "
@@ -1406,7 +1436,8 @@ TEST(overhead)
 	while (name && mode < end && strcmp(name, mode->name))
 		mode++;
 	if (mode == end)
-		FAIL("CTRPOL_BENCH=%s: not full, smoke, idle or idle-smoke", name);
+		FAIL("CTRPOL_BENCH=%s: not full, smoke, idle, idle-smoke, confined or confined-smoke",
+		     name);
 	plan = mode->plan;
 	fd = open("/sys/kernel/security/lsm", O_RDONLY);
 	n = fd < 0 ? -1 : read(fd, lsms, sizeof(lsms) - 1);
@@ -1424,22 +1455,25 @@ TEST(overhead)
 	record("\"name\": \"guest\", \"config\": \"\", \"rules\": 0, \"mode\": \"%s\", \"cpus\": %ld, \"lsm\": \"%s\"", mode->name,
 	       cpus, lsms);
 	make_files(plan->sizes[NSIZES - 1]);
-	server = start_server(mode->counted);
+	server = start_server(mode->scope != EVERYTHING);
 	ctrpol = lsm_active(lsms, "ctrpol");
-	if (!ctrpol || mode->counted) {
+	if (mode->scope == UNCONFINED || (!ctrpol && mode->scope == EVERYTHING)) {
 		unconfined(ctrpol ? "ctrpol-idle" : "baseline");
 	} else {
-		if (!lsm_active(lsms, "apparmor") || !lsm_active(lsms, "landlock"))
+		if (!ctrpol || !lsm_active(lsms, "apparmor") || !lsm_active(lsms, "landlock"))
 			FAIL("lsm=%s: the comparison needs landlock,ctrpol,apparmor", lsms);
-		monitor = start_monitor();
+		if (mode->scope == EVERYTHING)
+			monitor = start_monitor();
 		set_up_configs();
 		interleaved_rounds();
-		ids = scale_cgroups();
-		scale_rounds(ids);
-		load_rounds();
-		kmem_steps(ids);
-		free(ids);
-		stop(monitor, SIGINT);
+		if (mode->scope == EVERYTHING) {
+			ids = scale_cgroups();
+			scale_rounds(ids);
+			load_rounds();
+			kmem_steps(ids);
+			free(ids);
+			stop(monitor, SIGINT);
+		}
 	}
 	if (server)
 		stop(server, SIGKILL);
