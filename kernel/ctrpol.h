@@ -20,6 +20,7 @@
 #include <linux/types.h>
 #include <linux/ctrpol.h>
 
+#include "name_cache.h"
 #include "policy.h"
 
 struct cgroup;
@@ -44,6 +45,7 @@ struct ctrpol_attachment;
  * @cached_gen: the attachments' generation then (attach.c): any attach or
  *	detach since makes the entry stale; 0 for no entry
  * @cached: the attachment that confined the task then, or NULL for none
+ * @names: the answers for paths it opened lately (name_cache.h)
  *
  * The cached lookup spares every check the walk up the cgroup tree, one
  * hash lookup per level.  Only the task itself, in task context, reads or
@@ -56,6 +58,7 @@ struct ctrpol_task {
 	u64 cached_cgid;
 	u64 cached_gen;
 	struct ctrpol_attachment *cached;
+	struct ctrpol_name_cache names;
 };
 
 extern struct lsm_blob_sizes ctrpol_blob_sizes;
@@ -74,6 +77,7 @@ DECLARE_STATIC_KEY_FALSE(ctrpol_confining);
 /**
  * struct ctrpol_policy - one loaded version of a profile: a verified blob
  * @rcu: frees it a grace period after it was replaced or unloaded
+ * @id: no other policy loaded since boot has it: what caches compare
  * @view: typed pointers into @blob, set by the verifier
  * @size: bytes in @blob
  * @blob: the compiled profile as loaded
@@ -82,6 +86,7 @@ DECLARE_STATIC_KEY_FALSE(ctrpol_confining);
  */
 struct ctrpol_policy {
 	struct rcu_head rcu;
+	u64 id;
 	struct ctrpol_blob_view view;
 	u32 size;
 	u8 blob[] __aligned(8);
@@ -214,13 +219,14 @@ const char *ctrpol_path_name_at(const struct path *path, const struct path *root
 const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len);
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
 		       struct ctrpol_answer *ans);
-int ctrpol_path_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
-			const struct ctrpol_dfa_view *dfa, u32 state, struct ctrpol_request *req,
-			int err);
+int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+			struct ctrpol_request *req, int err);
 
 /* verdict.c */
 int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 		   const struct ctrpol_request *req, const struct ctrpol_answer *ans, int err);
+bool ctrpol_verdict_reports(const struct ctrpol_policy *pol, const struct ctrpol_request *req,
+			    const struct ctrpol_answer *ans);
 
 /* events.c and event_audit.c: what is reported, and where to. */
 extern struct genl_family ctrpol_nl_family;

@@ -39,8 +39,7 @@ static int check_path(const struct path *path, u32 want)
 	prof = ctrpol_task_profile(current, NULL);
 	if (prof) {
 		pol = rcu_dereference(prof->policy);
-		ret = ctrpol_path_verdict(prof, pol, &pol->view.files, CTRPOL_DFA_START, &req,
-					  -EACCES);
+		ret = ctrpol_file_verdict(prof, pol, &req, -EACCES);
 	}
 	rcu_read_unlock();
 	return ret;

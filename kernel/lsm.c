@@ -32,6 +32,7 @@ static int __init ctrpol_init(void)
 	ctrpol_add_peer_hooks();
 	ctrpol_add_mount_hooks();
 	ctrpol_add_net_hooks();
+	ctrpol_add_name_cache_hooks();
 	ctrpol_enabled = true;
 	pr_info("ctrpol: LSM %s (ABI %d) initialized\n", CTRPOL_RELEASE,
 		CTRPOL_ABI_VERSION);
@@ -41,6 +42,7 @@ static int __init ctrpol_init(void)
 /* The framework allocates these beside other LSMs'; ours are at our offsets. */
 struct lsm_blob_sizes ctrpol_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct ctrpol_task),
+	.lbs_inode = sizeof(struct ctrpol_inode),
 };
 
 DEFINE_LSM(ctrpol) = {

@@ -55,48 +55,59 @@ const char *ctrpol_path_name_at(const struct path *path, const struct path *root
 	return name;
 }
 
+/*
+ * Current's root, read without a reference: under RCU its dentry and mount
+ * stay valid, and fs->seq gives a consistent pair.  False for a task with
+ * none, a kernel thread.  Context: rcu_read_lock() held.
+ */
+static bool current_root(struct path *root)
+{
+	struct fs_struct *fs = current->fs;
+	unsigned int seq;
+
+	if (!fs)
+		return false;
+	do {
+		seq = read_seqcount_begin(&fs->seq);
+		*root = fs->root;
+	} while (read_seqcount_retry(&fs->seq, seq));
+	return true;
+}
+
 /**
  * ctrpol_path_name - a path as current's root spells it
  * @path: the file
  * @buf: %CTRPOL_MAX_PATH bytes to spell it in (from the end)
  * @len: set to its length, without the NUL
  *
- * Under RCU the root's dentry and mount stay valid without references,
- * whose release could sleep; fs->seq gives a consistent pair.
- *
  * Context: rcu_read_lock() held.
  * Return: as ctrpol_path_name_at().
  */
 const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 {
-	struct fs_struct *fs = current->fs;
 	struct path root;
-	unsigned int seq;
 
-	if (!fs)
-		return NULL;
-	do {
-		seq = read_seqcount_begin(&fs->seq);
-		root = fs->root;
-	} while (read_seqcount_retry(&fs->seq, seq));
-	return ctrpol_path_name_at(path, &root, buf, len);
+	return current_root(&root) ? ctrpol_path_name_at(path, &root, buf, len) : NULL;
 }
 
 /*
- * Spell @path into this CPU's buffer and walk @dfa on it from @state; a path
- * too long to spell is denied everything.  Return: the name, valid until the
- * buffer's lock is released; NULL or an ERR_PTR() when it has none.
+ * Spell @path from @root (NULL: it has no name) into this CPU's buffer and
+ * walk @dfa on it from @state; a path too long to spell is denied
+ * everything.  Return: the name, valid until the buffer's lock is released;
+ * NULL or an ERR_PTR() when it has none.
  * Context: rcu_read_lock() and path_bufs.lock held.
  */
 static const char *spell_and_walk(const struct ctrpol_dfa_view *dfa, u32 state,
-				  const struct path *path, struct ctrpol_answer *ans)
+				  const struct path *path, const struct path *root,
+				  struct ctrpol_answer *ans)
 {
 	const struct ctrpol_perms *p;
-	const char *name;
+	const char *name = NULL;
 	size_t len;
 
 	*ans = (struct ctrpol_answer){};
-	name = ctrpol_path_name(path, this_cpu_ptr(&path_bufs)->buf, &len);
+	if (root)
+		name = ctrpol_path_name_at(path, root, this_cpu_ptr(&path_bufs)->buf, &len);
 	if (IS_ERR(name)) {
 		ans->deny = U32_MAX;
 	} else if (name) {
@@ -122,37 +133,49 @@ static const char *spell_and_walk(const struct ctrpol_dfa_view *dfa, u32 state,
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
 		       struct ctrpol_answer *ans)
 {
+	struct path root;
+	bool has_root = current_root(&root);
+
 	local_lock(&path_bufs.lock);
-	spell_and_walk(dfa, state, path, ans);
+	spell_and_walk(dfa, state, path, has_root ? &root : NULL, ans);
 	local_unlock(&path_bufs.lock);
 }
 
 /**
- * ctrpol_path_verdict - decide an operation on @req->path by a path DFA
+ * ctrpol_file_verdict - decide an operation on the file @req->path
  * @prof: the profile confining current
  * @pol: its policy, read under the same rcu_read_lock()
- * @dfa: the DFA of @pol that decides
- * @state: where the walk starts
  * @req: the operation; @req->name is set while the verdict is made
  * @err: what a denial returns
  *
- * The path is spelled once, for the walk and for the event the decision
- * may send, which would otherwise spell it again.  The event path takes its
+ * The answer for a path current checked lately comes from its cache
+ * (name_cache.c), unless the decision is to be reported: the event needs
+ * the name.  Otherwise the path is spelled once, for the walk and for the
+ * event, which would otherwise spell it again.  The event path takes its
  * own per-CPU buffers' lock inside this one: always in that order.
  *
  * Context: rcu_read_lock() held.
  * Return: what ctrpol_verdict() returns.
  */
-int ctrpol_path_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
-			const struct ctrpol_dfa_view *dfa, u32 state, struct ctrpol_request *req,
-			int err)
+int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+			struct ctrpol_request *req, int err)
 {
+	struct ctrpol_name_key key;
 	struct ctrpol_answer ans;
+	struct path root;
+	bool has_root = current_root(&root);
+	bool keyed = has_root && ctrpol_name_key_read(pol, &root, &key);
 	const char *name;
 	int ret;
 
+	if (keyed && ctrpol_name_cache_find(&key, req->path, &ans) &&
+	    !ctrpol_verdict_reports(pol, req, &ans))
+		return ctrpol_verdict(prof, pol, req, &ans, err);
 	local_lock(&path_bufs.lock);
-	name = spell_and_walk(dfa, state, req->path, &ans);
+	name = spell_and_walk(&pol->view.files, CTRPOL_DFA_START, req->path,
+			      has_root ? &root : NULL, &ans);
+	if (keyed && !IS_ERR_OR_NULL(name))
+		ctrpol_name_cache_store(&key, req->path, &ans);
 	req->name = IS_ERR(name) ? NULL : name;
 	ret = ctrpol_verdict(prof, pol, req, &ans, err);
 	req->name = NULL;

@@ -22,6 +22,9 @@ DEFINE_MUTEX(ctrpol_policy_lock);
 static LIST_HEAD(profiles);
 static unsigned int nprofiles;
 
+/* The last &struct ctrpol_policy.id given. */
+static atomic64_t policy_ids = ATOMIC64_INIT(0);
+
 /**
  * ctrpol_policy_new - room for a blob of @size bytes, not yet verified
  * @size: at most %CTRPOL_MAX_BLOB_SIZE
@@ -33,8 +36,10 @@ struct ctrpol_policy *ctrpol_policy_new(u32 size)
 	struct ctrpol_policy *pol;
 
 	pol = kvmalloc(struct_size(pol, blob, size), GFP_KERNEL_ACCOUNT);
-	if (pol)
+	if (pol) {
+		pol->id = atomic64_inc_return(&policy_ids);
 		pol->size = size;
+	}
 	return pol;
 }
 

@@ -59,6 +59,22 @@ int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 }
 
 /**
+ * ctrpol_verdict_reports - whether ctrpol_verdict() would send an event
+ * @pol: the policy deciding
+ * @req: the operation
+ * @ans: what the rules of its class say of it
+ *
+ * Return: true when the operation is refused (or would be, in complain
+ * mode) or its use audited: the event then needs what only a full check
+ * has, such as the path's name.
+ */
+bool ctrpol_verdict_reports(const struct ctrpol_policy *pol, const struct ctrpol_request *req,
+			    const struct ctrpol_answer *ans)
+{
+	return !req->quiet && (refused(pol, req->want, ans) || (req->want & ans->audit));
+}
+
+/**
  * ctrpol_decide_bits - decide @want for current by the bit sets of @class
  * @class: which section's allow and deny sets decide
  * @want: the bit asked for

@@ -10,8 +10,12 @@
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/ctrpol.h>
 
 #include "confine.h"
 #include "harness.h"
@@ -243,4 +247,181 @@ TEST(pipes_have_no_name_and_take_the_default)
 	EXPECT_OP(allow.cgroup, 0, "pipe_reopen", "", NULL);
 	unconfine(&deny);
 	unconfine(&allow);
+}
+
+/*
+ * A task remembers what it was allowed to open (kernel/name_cache.c): a
+ * change to a file's name must still change what the task may do with it.
+ */
+
+static int read_file(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return errno;
+	close(fd);
+	return 0;
+}
+
+/*
+ * A task confined by c reads before twice, the second time with what it
+ * remembers, then waits while change(arg) runs out here (unconfined), then
+ * reads after.  Returns 0 or the errno of that last read.
+ */
+static int read_across(const struct confined *c, const char *before,
+		       void (*change)(const void *arg), const void *arg, const char *after)
+{
+	int ready[2], go[2], status = 0;
+	char byte;
+	pid_t pid;
+
+	ASSERT_TRUE(!pipe(ready) && !pipe(go));
+	pid = fork_child();
+	if (pid == 0) {
+		close(ready[0]);
+		close(go[1]);
+		if (enter_cgroup(c->cgroup) || read_file(before) || read_file(before))
+			_exit(150);
+		if (write(ready[1], "", 1) != 1 || read(go[0], &byte, 1) != 1)
+			_exit(151);
+		_exit(read_file(after));
+	}
+	close(ready[1]);
+	close(go[0]);
+	if (read(ready[0], &byte, 1) != 1) {
+		waitpid(pid, &status, 0);
+		FAIL("the confined task could not read %s before the change (exit %d)", before,
+		     WEXITSTATUS(status));
+	}
+	if (change)
+		change(arg);
+	ASSERT_EQ(write(go[1], "", 1), 1);
+	close(ready[0]);
+	close(go[1]);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) < 150);
+	return WEXITSTATUS(status);
+}
+
+/* arg: two paths, from and to. */
+static void rename_dir(const void *arg)
+{
+	const char *const *from_to = arg;
+
+	ASSERT_EQ(rename(from_to[0], from_to[1]), 0);
+}
+
+static void move_mount_to(const void *arg)
+{
+	const char *const *from_to = arg;
+
+	ASSERT_EQ(mount(from_to[0], from_to[1], NULL, MS_MOVE, NULL), 0);
+}
+
+static void detach_mount(const void *arg)
+{
+	ASSERT_EQ(umount2(arg, MNT_DETACH), 0);
+}
+
+/* arg: the compiled profile that replaces the one loaded. */
+struct blob {
+	char bytes[4096];
+	size_t size;
+};
+
+static void replace_with(const void *arg)
+{
+	const struct blob *b = arg;
+
+	ASSERT_EQ(request_load(b->bytes, b->size, CTRPOL_LOAD_REPLACE), 0);
+}
+
+TEST(renaming_a_directory_renames_files_opened_before)
+{
+	static const char *const from_to[] = { "/tmp/rn/ok", "/tmp/rn/moved" };
+	struct confined c;
+
+	scratch("rn");
+	mkdir(from_to[0], 0755);
+	put_file("/tmp/rn/ok/f", "f", 0644);
+	confine(&c, "rn", "allow read /tmp/rn/ok/**");
+	ASSERT_EQ(read_across(&c, "/tmp/rn/ok/f", NULL, NULL, "/tmp/rn/ok/f"), 0);
+	ASSERT_EQ(read_across(&c, "/tmp/rn/ok/f", rename_dir, from_to, "/tmp/rn/moved/f"),
+		  EACCES);
+	unconfine(&c);
+}
+
+TEST(moving_a_mount_renames_files_opened_before)
+{
+	static const char *const from_to[] = { "/tmp/mvm/ok", "/tmp/mvm/moved" };
+	struct confined c;
+
+	scratch("mvm");
+	mkdir(from_to[0], 0755);
+	mkdir(from_to[1], 0755);
+	ASSERT_EQ(mount("tmpfs", from_to[0], "tmpfs", 0, NULL), 0);
+	put_file("/tmp/mvm/ok/f", "f", 0644);
+	confine(&c, "mvm", "allow read /tmp/mvm/ok/**");
+	ASSERT_EQ(read_across(&c, "/tmp/mvm/ok/f", move_mount_to, from_to, "/tmp/mvm/moved/f"),
+		  EACCES);
+	unconfine(&c);
+	ASSERT_EQ(umount(from_to[1]), 0);
+}
+
+/* Opened through a directory it holds: a detached mount's files have no name. */
+TEST(detaching_a_mount_unnames_files_opened_before)
+{
+	struct confined c;
+	char via_fd[64];
+	int dir;
+
+	scratch("dtm");
+	mkdir("/tmp/dtm/ok", 0755);
+	ASSERT_EQ(mount("tmpfs", "/tmp/dtm/ok", "tmpfs", 0, NULL), 0);
+	put_file("/tmp/dtm/ok/f", "f", 0644);
+	dir = open("/tmp/dtm/ok", O_RDONLY | O_DIRECTORY);
+	ASSERT_TRUE(dir >= 0);
+	snprintf(via_fd, sizeof(via_fd), "/proc/self/fd/%d/f", dir);
+	confine(&c, "dtm", "allow read /tmp/dtm/ok/**\nallow read /proc/**");
+	ASSERT_EQ(read_across(&c, via_fd, detach_mount, "/tmp/dtm/ok", via_fd), EACCES);
+	close(dir);
+	unconfine(&c);
+}
+
+TEST(a_replaced_profile_decides_files_opened_before_anew)
+{
+	static struct blob other;
+	struct confined c;
+
+	put_file("/tmp/rnc", "r", 0644);
+	/* Compiled first: the compiler's own writes must not be what empties the cache. */
+	other.size = compile_profile("rnc", "allow read /tmp/other", other.bytes,
+				     sizeof(other.bytes));
+	confine(&c, "rnc", "allow read /tmp/rnc");
+	ASSERT_EQ(read_across(&c, "/tmp/rnc", replace_with, &other, "/tmp/rnc"), EACCES);
+	unconfine(&c);
+}
+
+/* Read /tmp/crn/etc/f twice, chroot to /tmp/crn, read it again: now /etc/f. */
+static int read_before_and_after_chroot(const void *unused)
+{
+	(void)unused;
+	if (read_file("/tmp/crn/etc/f") || read_file("/tmp/crn/etc/f"))
+		return 150;
+	if (chroot("/tmp/crn"))
+		return 151;
+	return read_file("/etc/f");
+}
+
+TEST(a_chroot_renames_files_opened_before)
+{
+	struct confined c;
+
+	scratch("crn");
+	mkdir("/tmp/crn/etc", 0755);
+	put_file("/tmp/crn/etc/f", "f", 0644);
+	confine(&c, "crn", "allow read /tmp/crn/etc/f\nallow cap sys_chroot");
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, read_before_and_after_chroot, NULL), EACCES);
+	unconfine(&c);
 }
