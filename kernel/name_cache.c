@@ -22,6 +22,10 @@
  * lock_mount_hash(), either of which moves mount_lock's sequence.  The
  * policy is compared by its id, which no other policy ever has.
  *
+ * The sequences are 32 bits: two billion renames would bring one back to
+ * a value an old entry has, so entries also expire a second after they
+ * were made, long before.
+ *
  * A task spells the name with the key it read before, so a change made
  * while it spells leaves an entry under a key that no longer matches.  One
  * made while a hit is being checked orders the check before the change,
@@ -31,6 +35,7 @@
 #include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/hash.h>
+#include <linux/jiffies.h>
 #include <linux/percpu.h>
 #include <linux/seqlock.h>
 #include <linux/string.h>
@@ -121,8 +126,9 @@ bool ctrpol_name_cache_find(const struct ctrpol_name_key *key, const struct path
 	struct ctrpol_name_cache *c = &ctrpol_task(current)->names;
 	const struct ctrpol_name_entry *e = entry_of(c, path);
 
-	if (!key_equal(&c->key, key) || e->dentry != path->dentry || e->mnt != path->mnt ||
-	    !e->stamp || e->stamp != stamp_of(d_inode(path->dentry)))
+	if (!key_equal(&c->key, key) || time_after64(get_jiffies_64(), c->expires) ||
+	    e->dentry != path->dentry || e->mnt != path->mnt || !e->stamp ||
+	    e->stamp != stamp_of(d_inode(path->dentry)))
 		return false;
 	ans->allow = e->allow;
 	ans->deny = e->deny;
@@ -136,7 +142,8 @@ bool ctrpol_name_cache_find(const struct ctrpol_name_key *key, const struct path
  * @path: the path, which the caller holds
  * @ans: what the file rules said of its name
  *
- * A key other than the cache's replaces it, and empties the cache.
+ * A key other than the cache's replaces it, and empties the cache; so does
+ * the same key a second after the cache took it.
  *
  * Context: as ctrpol_name_cache_find().
  */
@@ -145,9 +152,11 @@ void ctrpol_name_cache_store(const struct ctrpol_name_key *key, const struct pat
 {
 	struct ctrpol_name_cache *c = &ctrpol_task(current)->names;
 	struct ctrpol_name_entry *e = entry_of(c, path);
+	u64 now = get_jiffies_64();
 
-	if (!key_equal(&c->key, key)) {
+	if (!key_equal(&c->key, key) || time_after64(now, c->expires)) {
 		c->key = *key;
+		c->expires = now + HZ;
 		memset(c->entries, 0, sizeof(c->entries));
 	}
 	*e = (struct ctrpol_name_entry){

@@ -65,6 +65,8 @@ struct ctrpol_name_entry {
 /**
  * struct ctrpol_name_cache - a task's answers, all made under one key
  * @key: when they were made; a different key empties the cache
+ * @expires: in jiffies: the sequences of @key are 32 bits, and could come
+ *	round to the same values over a long enough time; never over a second
  * @entries: by a hash of the dentry
  *
  * Only the task itself reads or writes it, in task context: no lock.
@@ -73,6 +75,7 @@ struct ctrpol_name_entry {
  */
 struct ctrpol_name_cache {
 	struct ctrpol_name_key key;
+	u64 expires;
 	struct ctrpol_name_entry entries[1 << CTRPOL_NAME_CACHE_BITS];
 };
 
