@@ -7,6 +7,9 @@
 
 u32 ctrpol_dfa_walk(const struct ctrpol_dfa_view *dfa, u32 state, const char *str, size_t len)
 {
+	/* In locals: at -Os GCC reloads them from *dfa for every character. */
+	const __le32 *base = dfa->base, *def = dfa->def, *next = dfa->next, *check = dfa->check;
+	const u8 *classes = dfa->hdr->classes;
 	size_t i;
 
 	/*
@@ -14,10 +17,9 @@ u32 ctrpol_dfa_walk(const struct ctrpol_dfa_view *dfa, u32 state, const char *st
 	 * next[] and def[] < nstates.  The dead state 0 only leads to itself.
 	 */
 	for (i = 0; i < len && state; i++) {
-		u32 t = le32_to_cpu(dfa->base[state]) + dfa->hdr->classes[(u8)str[i]];
+		u32 t = le32_to_cpu(base[state]) + classes[(u8)str[i]];
 
-		state = le32_to_cpu(le32_to_cpu(dfa->check[t]) == state ? dfa->next[t] :
-								       dfa->def[state]);
+		state = le32_to_cpu(le32_to_cpu(check[t]) == state ? next[t] : def[state]);
 	}
 	return state;
 }
