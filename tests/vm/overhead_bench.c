@@ -1320,8 +1320,8 @@ static double percpu_charge(size_t n)
 	return n * sysconf(_SC_NPROCESSORS_CONF) + n / 4 * sizeof(void *);
 }
 
-/* struct ctrpol_policy: an rcu_head, the view and the size, then the blob, 8-byte aligned. */
-#define POLICY_HEADER_BYTES ((16 + sizeof(struct ctrpol_blob_view) + 4 + 7) / 8 * 8)
+/* struct ctrpol_policy: rcu_head, id, view and size, then the blob, 8-byte aligned. */
+#define POLICY_HEADER_BYTES ((16 + 8 + sizeof(struct ctrpol_blob_view) + 4 + 7) / 8 * 8)
 /* struct ctrpol_profile: 72 bytes and the name. */
 #define PROFILE_BYTES (72 + CTRPOL_NAME_MAX)
 /* struct ctrpol_counts: 3 outcomes per class of rules, events, dropped. */
