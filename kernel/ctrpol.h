@@ -225,8 +225,8 @@ int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy 
 /* verdict.c */
 int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 		   const struct ctrpol_request *req, const struct ctrpol_answer *ans, int err);
-bool ctrpol_verdict_reports(const struct ctrpol_policy *pol, const struct ctrpol_request *req,
-			    const struct ctrpol_answer *ans);
+bool ctrpol_verdict_if_silent(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+			      const struct ctrpol_request *req, const struct ctrpol_answer *ans);
 
 /* events.c and event_audit.c: what is reported, and where to. */
 extern struct genl_family ctrpol_nl_family;

@@ -78,17 +78,13 @@ static void ctrpol_d_instantiate(struct dentry *dentry, struct inode *inode)
 		WRITE_ONCE(ctrpol_inode(inode)->stamp, new_stamp());
 }
 
-/**
- * ctrpol_name_key_read - what names depend on now, for current
- * @pol: the policy deciding, under rcu_read_lock()
- * @root: current's root, read under rcu_read_lock()
- * @key: set to the key; read before the name is spelled
- *
- * Return: false while a rename or a mount change is under way: then the
- * cache is neither read nor written.
+/*
+ * What names depend on now, for current; read before a name is spelled.
+ * While a rename or a mount change is under way the key is left unusable
+ * (policy_id 0): the cache is then neither read nor written.
  */
-bool ctrpol_name_key_read(const struct ctrpol_policy *pol, const struct path *root,
-			  struct ctrpol_name_key *key)
+static bool key_read(const struct ctrpol_policy *pol, const struct path *root,
+		     struct ctrpol_name_key *key)
 {
 	/* Each read is followed by smp_rmb(): the rest is read after it. */
 	key->rename_seq = raw_read_seqcount(&rename_lock.seqcount);
@@ -96,7 +92,10 @@ bool ctrpol_name_key_read(const struct ctrpol_policy *pol, const struct path *ro
 	key->policy_id = pol->id;
 	key->root = *root;
 	key->root_stamp = stamp_of(d_inode(root->dentry));
-	return !((key->rename_seq | key->mount_seq) & 1) && key->root_stamp;
+	if (!((key->rename_seq | key->mount_seq) & 1) && key->root_stamp)
+		return true;
+	key->policy_id = 0;
+	return false;
 }
 
 static bool key_equal(const struct ctrpol_name_key *a, const struct ctrpol_name_key *b)
@@ -113,22 +112,25 @@ static struct ctrpol_name_entry *entry_of(struct ctrpol_name_cache *c, const str
 
 /**
  * ctrpol_name_cache_find - current's answer for @path, if it still holds
- * @key: from ctrpol_name_key_read()
+ * @pol: the policy deciding, under rcu_read_lock()
+ * @root: current's root, read under rcu_read_lock()
  * @path: the path, which the caller holds
+ * @key: set to what names depend on now, for ctrpol_name_cache_store()
  * @ans: set to the answer on a hit
  *
  * Context: current's own file checks, in task context.
  * Return: whether there was one.
  */
-bool ctrpol_name_cache_find(const struct ctrpol_name_key *key, const struct path *path,
+bool ctrpol_name_cache_find(const struct ctrpol_policy *pol, const struct path *root,
+			    const struct path *path, struct ctrpol_name_key *key,
 			    struct ctrpol_answer *ans)
 {
 	struct ctrpol_name_cache *c = &ctrpol_task(current)->names;
 	const struct ctrpol_name_entry *e = entry_of(c, path);
 
-	if (!key_equal(&c->key, key) || time_after64(get_jiffies_64(), c->expires) ||
-	    e->dentry != path->dentry || e->mnt != path->mnt || !e->stamp ||
-	    e->stamp != stamp_of(d_inode(path->dentry)))
+	if (!key_read(pol, root, key) || !key_equal(&c->key, key) ||
+	    time_after64(get_jiffies_64(), c->expires) || e->dentry != path->dentry ||
+	    e->mnt != path->mnt || !e->stamp || e->stamp != stamp_of(d_inode(path->dentry)))
 		return false;
 	ans->allow = e->allow;
 	ans->deny = e->deny;
@@ -138,7 +140,8 @@ bool ctrpol_name_cache_find(const struct ctrpol_name_key *key, const struct path
 
 /**
  * ctrpol_name_cache_store - keep current's answer for @path
- * @key: read before the name was spelled
+ * @key: set by ctrpol_name_cache_find() before the name was spelled; an
+ *	unusable one (policy_id 0) keeps nothing
  * @path: the path, which the caller holds
  * @ans: what the file rules said of its name
  *
@@ -154,6 +157,8 @@ void ctrpol_name_cache_store(const struct ctrpol_name_key *key, const struct pat
 	struct ctrpol_name_entry *e = entry_of(c, path);
 	u64 now = get_jiffies_64();
 
+	if (!key->policy_id)
+		return;
 	if (!key_equal(&c->key, key) || time_after64(now, c->expires)) {
 		c->key = *key;
 		c->expires = now + HZ;

@@ -31,7 +31,8 @@ struct ctrpol_inode {
  * @rename_seq: rename_lock's sequence: any dentry renamed or moved since
  *	changes it
  * @mount_seq: mount_lock's: any mount attached, moved or detached since
- * @policy_id: the policy deciding (&struct ctrpol_policy.id)
+ * @policy_id: the policy deciding (&struct ctrpol_policy.id); 0 for a key
+ *	read while the names were changing, which the cache must not use
  * @root: the task's root, which names start from
  * @root_stamp: the stamp of @root's inode (name_cache.c): that @root's
  *	dentry is the same one, not another at the same address
@@ -79,9 +80,8 @@ struct ctrpol_name_cache {
 	struct ctrpol_name_entry entries[1 << CTRPOL_NAME_CACHE_BITS];
 };
 
-bool ctrpol_name_key_read(const struct ctrpol_policy *pol, const struct path *root,
-			  struct ctrpol_name_key *key);
-bool ctrpol_name_cache_find(const struct ctrpol_name_key *key, const struct path *path,
+bool ctrpol_name_cache_find(const struct ctrpol_policy *pol, const struct path *root,
+			    const struct path *path, struct ctrpol_name_key *key,
 			    struct ctrpol_answer *ans);
 void ctrpol_name_cache_store(const struct ctrpol_name_key *key, const struct path *path,
 			     const struct ctrpol_answer *ans);

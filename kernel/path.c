@@ -60,7 +60,7 @@ const char *ctrpol_path_name_at(const struct path *path, const struct path *root
  * stay valid, and fs->seq gives a consistent pair.  False for a task with
  * none, a kernel thread.  Context: rcu_read_lock() held.
  */
-static bool current_root(struct path *root)
+static __always_inline bool current_root(struct path *root)
 {
 	struct fs_struct *fs = current->fs;
 	unsigned int seq;
@@ -160,21 +160,20 @@ void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struc
 int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 			struct ctrpol_request *req, int err)
 {
-	struct ctrpol_name_key key;
+	struct ctrpol_name_key key = {};
 	struct ctrpol_answer ans;
 	struct path root;
 	bool has_root = current_root(&root);
-	bool keyed = has_root && ctrpol_name_key_read(pol, &root, &key);
 	const char *name;
 	int ret;
 
-	if (keyed && ctrpol_name_cache_find(&key, req->path, &ans) &&
-	    !ctrpol_verdict_reports(pol, req, &ans))
-		return ctrpol_verdict(prof, pol, req, &ans, err);
+	if (has_root && ctrpol_name_cache_find(pol, &root, req->path, &key, &ans) &&
+	    ctrpol_verdict_if_silent(prof, pol, req, &ans))
+		return 0;
 	local_lock(&path_bufs.lock);
 	name = spell_and_walk(&pol->view.files, CTRPOL_DFA_START, req->path,
 			      has_root ? &root : NULL, &ans);
-	if (keyed && !IS_ERR_OR_NULL(name))
+	if (!IS_ERR_OR_NULL(name))
 		ctrpol_name_cache_store(&key, req->path, &ans);
 	req->name = IS_ERR(name) ? NULL : name;
 	ret = ctrpol_verdict(prof, pol, req, &ans, err);

@@ -59,19 +59,26 @@ int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 }
 
 /**
- * ctrpol_verdict_reports - whether ctrpol_verdict() would send an event
- * @pol: the policy deciding
+ * ctrpol_verdict_if_silent - ctrpol_verdict() for an operation allowed unreported
+ * @prof: the profile confining the task
+ * @pol: its policy, read under the same rcu_read_lock() as @prof
  * @req: the operation
  * @ans: what the rules of its class say of it
  *
- * Return: true when the operation is refused (or would be, in complain
- * mode) or its use audited: the event then needs what only a full check
- * has, such as the path's name.
+ * For a caller that has the answer but not what an event would need (a
+ * path's name): only an allowed use that no audit rule names is decided.
+ *
+ * Context: rcu_read_lock() held; atomic-safe.
+ * Return: true when @req is allowed and reports nothing: it is counted;
+ * false otherwise, with nothing done.
  */
-bool ctrpol_verdict_reports(const struct ctrpol_policy *pol, const struct ctrpol_request *req,
-			    const struct ctrpol_answer *ans)
+bool ctrpol_verdict_if_silent(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
+			      const struct ctrpol_request *req, const struct ctrpol_answer *ans)
 {
-	return !req->quiet && (refused(pol, req->want, ans) || (req->want & ans->audit));
+	if (refused(pol, req->want, ans) || (req->want & ans->audit))
+		return false;
+	count(prof, req->class, CTRPOL_ALLOWED);
+	return true;
 }
 
 /**
