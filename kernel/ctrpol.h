@@ -45,7 +45,6 @@ struct ctrpol_attachment;
  * @cached_gen: the attachments' generation then (attach.c): any attach or
  *	detach since makes the entry stale; 0 for no entry
  * @cached: the attachment that confined the task then, or NULL for none
- * @names: the answers for paths it opened lately (name_cache.h)
  *
  * The cached lookup spares every check the walk up the cgroup tree, one
  * hash lookup per level.  Only the task itself, in task context, reads or
@@ -58,7 +57,6 @@ struct ctrpol_task {
 	u64 cached_cgid;
 	u64 cached_gen;
 	struct ctrpol_attachment *cached;
-	struct ctrpol_name_cache names;
 };
 
 extern struct lsm_blob_sizes ctrpol_blob_sizes;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ctrpol LSM - what a task's recent paths were found to be allowed
+ * ctrpol LSM - what paths spelled lately were found to be allowed
  *
  * A path's name, as the task's root spells it, is a function of: the
  * dentry and its ancestors' names and parents, which change only under
@@ -8,23 +8,25 @@
  * mount_lock; and the root.  The answer of the file rules is a function of
  * the name and of the policy.  So an answer stays right while both locks'
  * sequences, the root and the policy stay the same, and the path is the
- * same mount and the same dentry.
+ * same mount and the same dentry; it does not depend on the task, and any
+ * task with that root and policy may use it (the workers of a container).
  *
  * "The same" is the catch: the cache holds no references, so a dentry can
- * be freed and another one allocated at its address.  Pointers are
- * therefore compared together with a stamp kept in the inode: every dentry
- * that comes to name an inode passes security_d_instantiate() first, where
- * the inode gets a new stamp, unique on the machine.  A dentry found at a
- * cached address, naming an inode that still has the cached stamp, is the
- * dentry that was cached; a new one would have given its inode a new stamp
- * (a new inode starts at 0, which no entry has).  Mounts need no stamp: a
- * vfsmount is freed only after it left the mount tree or under
- * lock_mount_hash(), either of which moves mount_lock's sequence.  The
- * policy is compared by its id, which no other policy ever has.
+ * be freed and another one allocated at its address.  Dentries (the file's
+ * and the root's) are therefore compared together with a stamp kept in
+ * the inode: every dentry that comes to name an inode passes
+ * security_d_instantiate() first, where the inode gets a new stamp, unique
+ * on the machine.  A dentry found at a cached address, naming an inode
+ * that still has the cached stamp, is the dentry that was cached; a new
+ * one would have given its inode a new stamp (a new inode starts at 0,
+ * which no entry has).  Mounts need no stamp: a vfsmount is freed only
+ * after it left the mount tree or under lock_mount_hash(), either of which
+ * moves mount_lock's sequence.  The policy is compared by its id, which no
+ * other policy ever has.
  *
  * The sequences are 32 bits: two billion renames would bring one back to
- * a value an old entry has, so entries also expire a second after they
- * were made, long before.
+ * a value an old entry has, so a CPU's cache also empties itself a second
+ * after it took its sequences, long before.
  *
  * A task spells the name with the key it read before, so a change made
  * while it spells leaves an entry under a key that no longer matches.  One
@@ -36,6 +38,7 @@
 #include <linux/fs.h>
 #include <linux/hash.h>
 #include <linux/jiffies.h>
+#include <linux/local_lock.h>
 #include <linux/percpu.h>
 #include <linux/seqlock.h>
 #include <linux/string.h>
@@ -43,6 +46,46 @@
 #include "ctrpol.h"
 /* fs/mount.h (Kbuild adds fs/ to this file's include path): mount_lock. */
 #include "mount.h"
+
+#define NAME_CACHE_BITS 5
+
+/*
+ * The answer for one path, under one root and one policy.  Pointers are
+ * compared only, never dereferenced.  allow, deny and audit are file
+ * permissions, which the verifier keeps below CTRPOL_FILE_ALL.
+ */
+struct name_entry {
+	u64 policy_id;		/* 0: no entry */
+	struct vfsmount *root_mnt;
+	struct dentry *root_dentry;
+	u64 root_stamp;
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+	u64 stamp;		/* of the dentry's inode */
+	u16 allow;
+	u16 deny;
+	u16 audit;
+};
+
+/*
+ * One CPU's entries, by a hash of the dentry, all made under the same
+ * sequences of rename_lock and mount_lock: a different pair empties the
+ * cache, as does its age (below).  Any task's check on the CPU may use
+ * them: what they depend on is in their key, not in the task.  The local
+ * lock keeps a check on its CPU while it reads or writes them; nothing in
+ * between sleeps.
+ */
+struct name_cache {
+	local_lock_t lock;
+	unsigned int rename_seq;
+	unsigned int mount_seq;
+	u64 expires;		/* jiffies */
+	struct name_entry entries[1 << NAME_CACHE_BITS];
+};
+
+static DEFINE_PER_CPU(struct name_cache, name_caches) = {
+	.lock = INIT_LOCAL_LOCK(lock),
+};
 
 /* Per CPU, so that creating dentries on many CPUs shares no counter. */
 static DEFINE_PER_CPU(u64, stamps_issued);
@@ -98,77 +141,94 @@ static bool key_read(const struct ctrpol_policy *pol, const struct path *root,
 	return false;
 }
 
-static bool key_equal(const struct ctrpol_name_key *a, const struct ctrpol_name_key *b)
+/* Whether @c's entries were made under @key's sequences, and are young enough. */
+static bool cache_current(const struct name_cache *c, const struct ctrpol_name_key *key, u64 now)
 {
-	return a->rename_seq == b->rename_seq && a->mount_seq == b->mount_seq &&
-	       a->policy_id == b->policy_id && a->root.mnt == b->root.mnt &&
-	       a->root.dentry == b->root.dentry && a->root_stamp == b->root_stamp;
+	return c->rename_seq == key->rename_seq && c->mount_seq == key->mount_seq &&
+	       !time_after64(now, c->expires);
 }
 
-static struct ctrpol_name_entry *entry_of(struct ctrpol_name_cache *c, const struct path *path)
+static struct name_entry *entry_of(struct name_cache *c, const struct path *path)
 {
-	return &c->entries[hash_ptr(path->dentry, CTRPOL_NAME_CACHE_BITS)];
+	return &c->entries[hash_ptr(path->dentry, NAME_CACHE_BITS)];
 }
 
 /**
- * ctrpol_name_cache_find - current's answer for @path, if it still holds
+ * ctrpol_name_cache_find - the answer for @path, if one made lately holds
  * @pol: the policy deciding, under rcu_read_lock()
  * @root: current's root, read under rcu_read_lock()
  * @path: the path, which the caller holds
  * @key: set to what names depend on now, for ctrpol_name_cache_store()
  * @ans: set to the answer on a hit
  *
- * Context: current's own file checks, in task context.
+ * Context: rcu_read_lock() held; does not sleep.
  * Return: whether there was one.
  */
 bool ctrpol_name_cache_find(const struct ctrpol_policy *pol, const struct path *root,
 			    const struct path *path, struct ctrpol_name_key *key,
 			    struct ctrpol_answer *ans)
 {
-	struct ctrpol_name_cache *c = &ctrpol_task(current)->names;
-	const struct ctrpol_name_entry *e = entry_of(c, path);
+	const struct name_entry *e;
+	struct name_cache *c;
+	bool hit;
 
-	if (!key_read(pol, root, key) || !key_equal(&c->key, key) ||
-	    time_after64(get_jiffies_64(), c->expires) || e->dentry != path->dentry ||
-	    e->mnt != path->mnt || !e->stamp || e->stamp != stamp_of(d_inode(path->dentry)))
+	if (!key_read(pol, root, key))
 		return false;
-	ans->allow = e->allow;
-	ans->deny = e->deny;
-	ans->audit = e->audit;
-	return true;
+	local_lock(&name_caches.lock);
+	c = this_cpu_ptr(&name_caches);
+	e = entry_of(c, path);
+	hit = cache_current(c, key, get_jiffies_64()) && e->policy_id == key->policy_id &&
+	      e->dentry == path->dentry && e->mnt == path->mnt &&
+	      e->root_dentry == root->dentry && e->root_mnt == root->mnt &&
+	      e->root_stamp == key->root_stamp && e->stamp &&
+	      e->stamp == stamp_of(d_inode(path->dentry));
+	if (hit) {
+		ans->allow = e->allow;
+		ans->deny = e->deny;
+		ans->audit = e->audit;
+	}
+	local_unlock(&name_caches.lock);
+	return hit;
 }
 
 /**
- * ctrpol_name_cache_store - keep current's answer for @path
+ * ctrpol_name_cache_store - keep the answer for @path
  * @key: set by ctrpol_name_cache_find() before the name was spelled; an
  *	unusable one (policy_id 0) keeps nothing
  * @path: the path, which the caller holds
  * @ans: what the file rules said of its name
  *
- * A key other than the cache's replaces it, and empties the cache; so does
- * the same key a second after the cache took it.
+ * Sequences other than the cache's replace them, and empty the cache; so
+ * does their age, a second after the cache took them.
  *
  * Context: as ctrpol_name_cache_find().
  */
 void ctrpol_name_cache_store(const struct ctrpol_name_key *key, const struct path *path,
 			     const struct ctrpol_answer *ans)
 {
-	struct ctrpol_name_cache *c = &ctrpol_task(current)->names;
-	struct ctrpol_name_entry *e = entry_of(c, path);
 	u64 now = get_jiffies_64();
+	struct name_cache *c;
 
+	BUILD_BUG_ON(CTRPOL_FILE_ALL > U16_MAX);
 	if (!key->policy_id)
 		return;
-	if (!key_equal(&c->key, key) || time_after64(now, c->expires)) {
-		c->key = *key;
+	local_lock(&name_caches.lock);
+	c = this_cpu_ptr(&name_caches);
+	if (!cache_current(c, key, now)) {
+		c->rename_seq = key->rename_seq;
+		c->mount_seq = key->mount_seq;
 		c->expires = now + HZ;
 		memset(c->entries, 0, sizeof(c->entries));
 	}
-	*e = (struct ctrpol_name_entry){
+	*entry_of(c, path) = (struct name_entry){
+		.policy_id = key->policy_id,
+		.root_mnt = key->root.mnt, .root_dentry = key->root.dentry,
+		.root_stamp = key->root_stamp,
 		.mnt = path->mnt, .dentry = path->dentry,
 		.stamp = stamp_of(d_inode(path->dentry)),
 		.allow = ans->allow, .deny = ans->deny, .audit = ans->audit,
 	};
+	local_unlock(&name_caches.lock);
 }
 
 static struct security_hook_list ctrpol_name_cache_hooks[] __ro_after_init = {

@@ -148,11 +148,11 @@ void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struc
  * @req: the operation; @req->name is set while the verdict is made
  * @err: what a denial returns
  *
- * The answer for a path current checked lately comes from its cache
- * (name_cache.c), unless the decision is to be reported: the event needs
- * the name.  Otherwise the path is spelled once, for the walk and for the
- * event, which would otherwise spell it again.  The event path takes its
- * own per-CPU buffers' lock inside this one: always in that order.
+ * The answer for a path spelled lately comes from the cache (name_cache.c),
+ * unless the decision is to be reported: the event needs the name.
+ * Otherwise the path is spelled once, for the walk and for the event, which
+ * would otherwise spell it again.  The cache's and the event path's per-CPU
+ * locks are taken inside this one's: always in that order.
  *
  * Context: rcu_read_lock() held.
  * Return: what ctrpol_verdict() returns.
