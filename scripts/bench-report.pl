@@ -3,9 +3,11 @@
 # from the TAP of each boot ("# bench {...}" lines), written as one JSON array
 # (the baseline's boots merged into one record per operation: the median of
 # all their rounds), then a table of ratios to the baseline and the targets.
-# Boots in the guest's idle modes are the instruction-counted ones (QEMU
-# -icount, scripts/bench-run.sh): their records are kept apart, per boot,
-# marked "clock": "icount", and judge the target for nothing attached.
+# Boots in the guest's idle and confined modes are the instruction-counted
+# ones (QEMU -icount, scripts/bench-run.sh): their records are kept apart,
+# per boot, marked "clock": "icount", and judge the targets for nothing
+# attached, for confined open+close and stat against AppArmor, and for
+# 10,000 attached cgroups against 1; the wall clock's are printed beside.
 # With --plot-data, also the data of the plot (scripts/bench-plot.gp).
 # Usage: scripts/bench-report.pl [--seconds N] [--loads TEXT] [--plot-data FILE] OUT.json TAP...
 use strict;
@@ -29,7 +31,7 @@ sub quantile {
 # The medians of instruction-counted boots: %counted of the idle boots, by
 # config, then operation, then boot; %confined of the confined boots, by
 # config, rules, operation, then boot.
-my (@records, %merged, %per_boot, %counted, %confined);
+my (@records, %merged, %per_boot, %counted, %confined, @counted_cgroups);
 for my $tap (@ARGV) {
     open(my $fh, '<', $tap) or die "bench-report: $tap: $!\n";
     (my $boot = $tap) =~ s{.*/|\.tap$}{}g;
@@ -42,9 +44,15 @@ for my $tap (@ARGV) {
             @{$r}{qw(clock boot)} = ('icount', $boot);
             if ($1 eq 'idle') {
                 $counted{$r->{config}}{$r->{name}}{$boot} = $r->{median_ns};
-            } elsif (!$r->{depth}) {
+            } elsif (!$r->{depth} && !$r->{cgroups}) {
                 $confined{$r->{config}}{$r->{rules}}{$r->{name}}{$boot} = $r->{median_ns};
             }
+            push @records, $r;
+            next;
+        }
+        if ($mode =~ /^confined/ && $r->{name} eq 'cgroups_ratio') {
+            @{$r}{qw(clock boot)} = ('icount', $boot);
+            push @counted_cgroups, $r;
             push @records, $r;
             next;
         }
@@ -313,12 +321,23 @@ for my $op (qw(open_close stat)) {
 {
     # Each phase with many attached against the phases with 1 on either
     # side, in slices paired with the unconfined control's: drift cancels.
+    # Judged from the instruction-counted boots where there are some.
     my $r = find('cgroups_ratio', 'ctrpol-cgroups');
-    target($r->{median} <= 1.03,
-           sprintf('%d attached cgroups cost what %d does: %+.1f%% (p10 %+.1f%%, p90 %+.1f%%) paired with the '
-                   . 'unconfined control (unpaired: %+.1f%%, the control itself %+.1f%%) (within 3%%)',
-                   $r->{cgroups}, $r->{versus}, map { ($_ - 1) * 100 } @{$r}{qw(median p10 p90 raw_median control_median)}))
-        if $r;
+    my $what = $r && sprintf('%d attached cgroups cost what %d does: %+.1f%% (p10 %+.1f%%, p90 %+.1f%%) paired with the '
+                             . 'unconfined control (unpaired: %+.1f%%, the control itself %+.1f%%) (within 3%%)',
+                             $r->{cgroups}, $r->{versus},
+                             map { ($_ - 1) * 100 } @{$r}{qw(median p10 p90 raw_median control_median)});
+    if (@counted_cgroups) {
+        my @m = sort { $a <=> $b } map { $_->{median} } @counted_cgroups;
+        my $c = $counted_cgroups[0];
+        target(quantile(0.5, @m) <= 1.03,
+               sprintf('%d attached cgroups cost what %d does, instruction-counted: %+.2f%% (the median of %d boots: %s) '
+                       . '(within 3%%)', $c->{cgroups}, $c->{versus}, (quantile(0.5, @m) - 1) * 100, scalar @m,
+                       join(' ', map { sprintf('%+.2f%%', ($_ - 1) * 100) } @m)));
+        push @wall_overheads, $what if $r;
+    } elsif ($r) {
+        target($r->{median} <= 1.03, $what);
+    }
     my ($d1, $d8) = map { med('open_close', 'ctrpol-depth', undef, 'depth', $_) } 1, 8;
     target($d8 <= $d1 * 1.10, sprintf('depth 8: %+.1f%% over depth 1 (at most 10%%)', ($d8 / $d1 - 1) * 100))
         if defined $d1 && defined $d8;

@@ -129,7 +129,7 @@ TEST(idle_smoke_run_measures_unconfined_only)
 	json_object_put(all);
 }
 
-TEST(confined_smoke_run_measures_open_and_stat_only)
+TEST(confined_smoke_run_measures_open_stat_and_scale_only)
 {
 	static const char *const confined[] = { "ctrpol", "apparmor", "landlock" };
 	static const char *const measured[] = { "open_close", "stat" };
@@ -146,8 +146,10 @@ TEST(confined_smoke_run_measures_open_and_stat_only)
 		ASSERT_EQ(count(all, "exec", confined[l], -1), 0);
 		ASSERT_EQ(count(all, "open_denied", confined[l], -1), 0);
 	}
-	/* No denial, so no monitor and no events; no scale, load or memory steps. */
+	ASSERT_EQ(count(all, "cgroups_ratio", "ctrpol-cgroups", -1), 1);
+	/* No denial, so no monitor and no events; no load or memory steps. */
 	ASSERT_EQ(count(all, "events", "ctrpol", -1), 0);
 	ASSERT_EQ(count(all, "policy_load", "ctrpol", -1), 0);
+	ASSERT_EQ(count(all, "kmem_per_profile", "ctrpol", -1), 0);
 	json_object_put(all);
 }

@@ -21,7 +21,7 @@
  * instruction-counted boots time fewer things in longer slices:
  * CTRPOL_BENCH=idle the operations unconfined only, on either kernel
  * (ctrpol-idle where ctrpol is in lsm=), and CTRPOL_BENCH=confined open+close
- * and stat in the interleaved configurations.
+ * and stat in the interleaved configurations, and 1 against 10,000 cgroups.
  *
  * Results are JSON records, one per line, each printed after "# bench " (the
  * host gathers them from the TAP: scripts/bench-report.pl) and all of them
@@ -113,18 +113,20 @@ static const struct plan counted = {
 };
 
 /*
- * Confined open+close and stat alone, instruction-counted likewise: what
- * ctrpol adds to them against what AppArmor adds is judged from these.
+ * Confined open+close and stat alone, then open+close with 1 and with
+ * 10,000 cgroups attached, instruction-counted likewise: what ctrpol adds
+ * against what AppArmor adds, and what many attachments add, are judged
+ * from these.
  */
 static const struct plan counted_confined = {
-	.rounds = 5,
-	.sizes = { 10, 1000, 10000 },
+	.rounds = 5, .alternations = 3,
+	.sizes = { 10, 1000, 10000 }, .cgroups = 10000,
 	.iters = { 1600, 1600 },
 };
 
 static const struct plan confined_smoke = {
-	.rounds = 2,
-	.sizes = { 10, 30, 100 },
+	.rounds = 2, .alternations = 1,
+	.sizes = { 10, 30, 100 }, .cgroups = 100,
 	.iters = { 5, 5 },
 };
 
@@ -132,7 +134,7 @@ static const struct plan confined_smoke = {
 enum scope {
 	EVERYTHING,	/* with the scale, load and memory steps */
 	UNCONFINED,	/* the operations unconfined only */
-	CONFINED,	/* the interleaved configurations, without events */
+	CONFINED,	/* the interleaved configurations and the scale, without events */
 };
 
 /*
@@ -1466,14 +1468,14 @@ TEST(overhead)
 			monitor = start_monitor();
 		set_up_configs();
 		interleaved_rounds();
+		ids = scale_cgroups();
+		scale_rounds(ids);
 		if (mode->scope == EVERYTHING) {
-			ids = scale_cgroups();
-			scale_rounds(ids);
 			load_rounds();
 			kmem_steps(ids);
-			free(ids);
 			stop(monitor, SIGINT);
 		}
+		free(ids);
 	}
 	if (server)
 		stop(server, SIGKILL);
