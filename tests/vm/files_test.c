@@ -254,16 +254,6 @@ TEST(pipes_have_no_name_and_take_the_default)
  * change to a file's name must still change what the task may do with it.
  */
 
-static int read_file(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-
-	if (fd < 0)
-		return errno;
-	close(fd);
-	return 0;
-}
-
 /*
  * A task confined by c reads before twice, the second time with what it
  * remembers, then waits while change(arg) runs out here (unconfined), then
@@ -281,11 +271,12 @@ static int read_across(const struct confined *c, const char *before,
 	if (pid == 0) {
 		close(ready[0]);
 		close(go[1]);
-		if (enter_cgroup(c->cgroup) || read_file(before) || read_file(before))
+		if (enter_cgroup(c->cgroup) || try_here("read", before, NULL) ||
+		    try_here("read", before, NULL))
 			_exit(150);
 		if (write(ready[1], "", 1) != 1 || read(go[0], &byte, 1) != 1)
 			_exit(151);
-		_exit(read_file(after));
+		_exit(try_here("read", after, NULL));
 	}
 	close(ready[1]);
 	close(go[0]);
@@ -407,11 +398,11 @@ TEST(a_replaced_profile_decides_files_opened_before_anew)
 static int read_before_and_after_chroot(const void *unused)
 {
 	(void)unused;
-	if (read_file("/tmp/crn/etc/f") || read_file("/tmp/crn/etc/f"))
+	if (try_here("read", "/tmp/crn/etc/f", NULL) || try_here("read", "/tmp/crn/etc/f", NULL))
 		return 150;
 	if (chroot("/tmp/crn"))
 		return 151;
-	return read_file("/etc/f");
+	return try_here("read", "/etc/f", NULL);
 }
 
 TEST(a_chroot_renames_files_opened_before)
