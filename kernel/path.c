@@ -56,22 +56,23 @@ const char *ctrpol_path_name_at(const struct path *path, const struct path *root
 }
 
 /*
- * Current's root, read without a reference: under RCU its dentry and mount
- * stay valid, and fs->seq gives a consistent pair.  False for a task with
- * none, a kernel thread.  Context: rcu_read_lock() held.
+ * Current's root, read into @buf without a reference: under RCU its dentry
+ * and mount stay valid, and fs->seq gives a consistent pair.  Returns @buf,
+ * or NULL for a task with none, a kernel thread.
+ * Context: rcu_read_lock() held.
  */
-static __always_inline bool current_root(struct path *root)
+static __always_inline const struct path *current_root(struct path *buf)
 {
 	struct fs_struct *fs = current->fs;
 	unsigned int seq;
 
 	if (!fs)
-		return false;
+		return NULL;
 	do {
 		seq = read_seqcount_begin(&fs->seq);
-		*root = fs->root;
+		*buf = fs->root;
 	} while (read_seqcount_retry(&fs->seq, seq));
-	return true;
+	return buf;
 }
 
 /**
@@ -85,9 +86,10 @@ static __always_inline bool current_root(struct path *root)
  */
 const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
 {
-	struct path root;
+	struct path root_buf;
+	const struct path *root = current_root(&root_buf);
 
-	return current_root(&root) ? ctrpol_path_name_at(path, &root, buf, len) : NULL;
+	return root ? ctrpol_path_name_at(path, root, buf, len) : NULL;
 }
 
 /*
@@ -133,11 +135,11 @@ static const char *spell_and_walk(const struct ctrpol_dfa_view *dfa, u32 state,
 void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
 		       struct ctrpol_answer *ans)
 {
-	struct path root;
-	bool has_root = current_root(&root);
+	struct path root_buf;
+	const struct path *root = current_root(&root_buf);
 
 	local_lock(&path_bufs.lock);
-	spell_and_walk(dfa, state, path, has_root ? &root : NULL, ans);
+	spell_and_walk(dfa, state, path, root, ans);
 	local_unlock(&path_bufs.lock);
 }
 
@@ -160,19 +162,19 @@ void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struc
 int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
 			struct ctrpol_request *req, int err)
 {
-	struct ctrpol_name_key key = {};
+	struct ctrpol_name_key key;
 	struct ctrpol_answer ans;
-	struct path root;
-	bool has_root = current_root(&root);
+	struct path root_buf;
+	const struct path *root = current_root(&root_buf);
 	const char *name;
 	int ret;
 
-	if (has_root && ctrpol_name_cache_find(pol, &root, req->path, &key, &ans) &&
+	if (root && ctrpol_name_cache_find(pol, root, req->path, &key, &ans) &&
 	    ctrpol_verdict_if_silent(prof, pol, req, &ans))
 		return 0;
 	local_lock(&path_bufs.lock);
-	name = spell_and_walk(&pol->view.files, CTRPOL_DFA_START, req->path,
-			      has_root ? &root : NULL, &ans);
+	name = spell_and_walk(&pol->view.files, CTRPOL_DFA_START, req->path, root, &ans);
+	/* Only a root spells a name, and with one, the cache's lookup set @key. */
 	if (!IS_ERR_OR_NULL(name))
 		ctrpol_name_cache_store(&key, req->path, &ans);
 	req->name = IS_ERR(name) ? NULL : name;
