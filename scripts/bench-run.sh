@@ -9,7 +9,8 @@
 # reach the guest's clock), the unconfined operations alone, alternating:
 #   icount-baseline-N  lsm=landlock,apparmor
 #   icount-idle-N      lsm=landlock,ctrpol,apparmor, nothing attached
-# and open+close and stat confined by each LSM, interleaved as in the ctrpol boot:
+# and open+close and stat confined by each LSM, interleaved as in the ctrpol
+# boot, then 1 against 10,000 attached cgroups:
 #   icount-confined-N  lsm=landlock,ctrpol,apparmor
 # Writes build/bench/results.json and prints ratios to the baseline and the
 # targets met and missed (scripts/bench-report.pl); plots the ratios in
