@@ -41,7 +41,7 @@ BENCH_HELPERS := $(B)/obj/tests/vm/bench_exit
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
 .PHONY: all deps deps-tool deps-bench kernel kernel-debug initramfs check check-debug unit-tests vm-tests \
-	demo bench install clean
+	demo mutation bench install clean
 .SECONDARY:
 all: $(B)/ctrpol
 
@@ -68,6 +68,11 @@ $(B)/asan/ctrpol: $(call objs,asan,$(TOOL_SRCS) $(TOOL_LIB_SRCS))
 
 $(B)/asan/tests/%: $(B)/asan/tests/unit/%.o $(call objs,asan,$(UNIT_LIB_SRCS) $(TOOL_LIB_SRCS))
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $^ $(TOOL_LIBS)
+# Judges each test program's run whole (a crash, a short plan, silence); static,
+# so that the guest runs the same binary as the host.
+TAP_RUN := $(B)/obj/tests/runner/tap-run
+$(TAP_RUN): $(B)/obj/tests/runner/tap_run.o
+	$(CC) $(CFLAGS) -static -o $@ $^
 # Guest tests are static: the initramfs then needs no libraries for them.
 $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS))
 	$(CC) $(CFLAGS) -static -o $@ $^
@@ -81,11 +86,11 @@ kernel: deps
 kernel-debug: deps
 	scripts/kernel-build.sh --debug
 
-initramfs: $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES) $(BENCH_HELPERS)
-	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(VM_TESTS) $(VM_BENCHES) \
-		$(BENCH_HELPERS)
+initramfs: $(B)/ctrpol $(TAP_RUN) $(VM_TESTS) $(VM_BENCHES) $(BENCH_HELPERS)
+	scripts/vm-initramfs.sh $(B)/vm/initramfs.cpio.gz $(B)/ctrpol $(TAP_RUN) $(VM_TESTS) \
+		$(VM_BENCHES) $(BENCH_HELPERS)
 
-unit-tests: $(B)/asan/ctrpol $(UNIT_TESTS)
+unit-tests: $(B)/asan/ctrpol $(TAP_RUN) $(UNIT_TESTS)
 
 check: deps
 	$(MAKE) all unit-tests $(FUZZERS)
@@ -103,6 +108,12 @@ check-debug: deps
 demo: deps
 	$(MAKE) all kernel initramfs
 	scripts/vm-boot.sh --demo
+
+# Each planted fault of tests/mutation/ in turn, each caught by some test or
+# reported (docs/testing.md); not part of CI: about N minutes.
+mutation: deps
+	$(MAKE) all initramfs
+	scripts/mutation-run.sh
 
 install: $(B)/ctrpol
 	install -D -m 0755 $(B)/ctrpol $(DESTDIR)$(BINDIR)/ctrpol

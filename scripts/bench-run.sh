@@ -51,7 +51,7 @@ boot() {
 	taps="$taps $label.tap"
 	echo "bench: booting $label (lsm=$lsm; host load average $load)"
 	if ! nice -n 10 env "$@" "$project/scripts/vm-boot.sh" --label "bench-$label" \
-		--append "lsm=$lsm loglevel=3 ctrpol.bench=$bench ctrpol.timeout=$((VM_TIMEOUT - 60))" \
+		--append "lsm=$lsm loglevel=5 ctrpol.bench=$bench ctrpol.timeout=$((VM_TIMEOUT - 60))" \
 		--tests overhead_bench >"$label.tap"; then
 		grep -v '^# bench ' "$label.tap" | tail -15 >&2
 		echo "bench: the $label boot failed: see $out/$label.tap and" \

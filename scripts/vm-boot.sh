@@ -3,7 +3,9 @@
 # Usage: scripts/vm-boot.sh --tests NAME,NAME [--append "ARGS"] [--label L]
 #        scripts/vm-boot.sh --demo
 # Test mode prints the guest's TAP on stdout, plus a "not ok" line when the
-# guest did not finish in time or its console shows a kernel problem.
+# guest did not finish in time, a test never reported its end, or the console
+# or the kernel log (dumped by the guest at the end) shows a kernel problem.
+# Exits non-zero whenever it printed a "not ok" line or the guest did.
 # Environment: KIMAGE, INITRAMFS, VM_TIMEOUT (seconds, default 300),
 #              VM_MEM (guest MiB, default 512; the debug kernel wants more),
 #              VM_APPEND (added to every boot's kernel command line),
@@ -22,9 +24,9 @@ problems='BUG:|WARNING:|Oops|KASAN|UBSAN|lockdep|circular locking|INFO: |Kernel 
 # Lines that match but are no problem: what a debug kernel (PROVE_RCU) says
 # at every boot.  Exact lines, so that nothing else slips through.
 benign='^\[ *[0-9]+\.[0-9]+\] rcu:[[:space:]]+RCU lockdep checking is enabled\.$'
-# The console's problem lines, if any.
+# The problem lines of the logs named, if any.
 problem_lines() {
-	tr -d '\r' <"$1" | grep -Ev "$benign" | grep -E "$problems"
+	cat -- "$@" | tr -d '\r' | grep -Ev "$benign" | grep -E "$problems"
 }
 
 mode= append=${VM_APPEND:-} label=vm
@@ -82,28 +84,41 @@ qemu() {
 mkdir -p "$vmdir"
 accel=$(accel)
 console=$vmdir/console-$label.log
+# The guest's whole kernel log (/dev/ttyS2), whatever the console's loglevel
+# let through; 4 MiB of ring buffer keep a whole suite's.
+klog=$vmdir/kernel-$label.log
+rm -f "$klog"
+klog_append="log_buf_len=4M"
 if [ "$mode" = demo ]; then
-	qemu -serial stdio -append "console=ttyS0 panic=-1 loglevel=3 ctrpol.demo $append" |
+	qemu -serial stdio -serial null -serial "file:$klog" \
+		-append "console=ttyS0 panic=-1 loglevel=3 $klog_append ctrpol.demo $append" |
 		tee "$console"
-	! problem_lines "$console" >/dev/null
+	! problem_lines "$console" "$klog" >/dev/null
 	exit
 fi
 
 results=$vmdir/results-$label.tap
 rm -f "$results"
 rc=0
-qemu -serial "file:$console" -serial "file:$results" \
-	-append "console=ttyS0 panic=-1 ctrpol.tests=$tests $append" >/dev/null 2>&1 || rc=$?
-touch "$results"
+qemu -serial "file:$console" -serial "file:$results" -serial "file:$klog" \
+	-append "console=ttyS0 panic=-1 $klog_append ctrpol.tests=$tests $append" \
+	>/dev/null 2>&1 || rc=$?
+touch "$results" "$klog"
 tr -d '\r' <"$results" | grep -v '^# ctrpol-vm: done$' || true
 status=0
 if ! grep -q '^# ctrpol-vm: done' "$results"; then
 	echo "not ok - $label: the guest did not finish (qemu exit $rc; timeout ${timeout}s); see $console"
 	status=1
+else
+	[ -s "$klog" ] || { echo "not ok - $label: the guest sent no kernel log"; status=1; }
+	for t in $(echo "$tests" | tr , ' '); do
+		grep -q "^# tap-run: end $t: " "$results" ||
+			{ echo "not ok - $label: $t never reported its end"; status=1; }
+	done
 fi
-if problem_lines "$console" >/dev/null; then
-	echo "not ok - $label: the kernel reported a problem; see $console:"
-	problem_lines "$console" | head -5 | sed 's/^/#   /'
+if problem_lines "$console" "$klog" >/dev/null; then
+	echo "not ok - $label: the kernel reported a problem; see $console and $klog:"
+	problem_lines "$console" "$klog" | head -5 | sed 's/^/#   /'
 	status=1
 fi
 grep -q '^not ok' "$results" && status=1

@@ -1,14 +1,15 @@
 #!/bin/sh
 # Build the guest's initramfs: busybox, our /init, ctrpol and crun with their
 # libraries, apparmor_parser, an OCI rootfs for crun's containers, the guest tests and the demo.
-# Usage: scripts/vm-initramfs.sh OUT.cpio.gz CTRPOL [TEST...]
+# Usage: scripts/vm-initramfs.sh OUT.cpio.gz CTRPOL TAP_RUN [TEST...]
 set -eu
 
-[ $# -ge 2 ] || { echo "usage: $0 OUT.cpio.gz CTRPOL [TEST...]" >&2; exit 2; }
+[ $# -ge 3 ] || { echo "usage: $0 OUT.cpio.gz CTRPOL TAP_RUN [TEST...]" >&2; exit 2; }
 project=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
 ctrpol=$2
-shift 2
+tap_run=$3
+shift 3
 busybox=/bin/busybox
 [ -x "$busybox" ] && "$busybox" --list >/dev/null 2>&1 ||
 	{ echo "vm-initramfs: $busybox missing: run scripts/deps.sh (package busybox-static)" >&2; exit 1; }
@@ -29,6 +30,7 @@ install -m 0755 "$project/scripts/vm-init" "$root/init"
 install -m 0755 "$project/scripts/demo-guest.sh" "$root/bin/demo"
 install -m 0755 "$project/scripts/oci-bundle.sh" "$root/bin/oci-bundle"
 cp "$ctrpol" "$root/bin/ctrpol"
+cp "$tap_run" "$root/bin/tap-run"
 cp "$crun" "$root/bin/crun"
 cp "$aa_parser" "$root/bin/apparmor_parser"
 mkdir -p "$root/etc/ctrpol"

@@ -41,4 +41,5 @@ else
 	echo "not ok 1 fuzz $name: exit $rc; the report:"
 	grep -E 'ERROR|SUMMARY|Test unit written|#0 |#1 |#2 |#3 ' "$log" | head -20 | sed 's/^/# /'
 fi
+echo "1..1"
 exit $rc
