@@ -18,8 +18,7 @@ copy=$work/project
 if [ $# -eq 0 ]; then
 	set -- "$project"/tests/mutation/*.patch
 fi
-tests=${MUTATION_TESTS:-$(cd "$project/build/obj/tests/vm" && ls -- *_test |
-	grep -Ev '^(nolsm|bench)_' | paste -sd, -)}
+tests=${MUTATION_TESTS:-$("$project/tests/vm_suite.sh")}
 [ -f "$project/build/vm/initramfs.cpio.gz" ] ||
 	{ echo "mutation: no initramfs: run 'make initramfs'" >&2; exit 1; }
 

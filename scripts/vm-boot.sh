@@ -10,8 +10,13 @@
 #              VM_MEM (guest MiB, default 512; the debug kernel wants more),
 #              VM_APPEND (added to every boot's kernel command line),
 #              VM_QEMU_OPTS (more qemu options, split at blanks: make bench's
-#              "-icount shift=0,sleep=off", see docs/benchmarks.md).
+#              "-icount shift=0,sleep=off", see docs/benchmarks.md),
+#              VM_LOCK (a file: boot only while holding it, flock(1), so
+#              that checkouts sharing a machine boot one guest at a time).
 set -eu
+if [ -n "${VM_LOCK:-}" ] && [ -z "${VM_LOCK_HELD:-}" ]; then
+	VM_LOCK_HELD=1 exec flock "$VM_LOCK" "$0" "$@"
+fi
 
 project=$(cd "$(dirname "$0")/.." && pwd)
 kimage=${KIMAGE:-$project/build/kernel/arch/x86/boot/bzImage}

@@ -67,10 +67,7 @@ if [ -z "$debug" ]; then
 	done
 fi
 
-# In name order: zz_kmemleak_test, which checks what the others leaked, comes last.
-# nolsm_test and bench_test need boots of their own (below).
-vm_tests=$(cd "$project/build/obj/tests/vm" && ls -- *_test | grep -Ev '^(nolsm|bench)_' |
-	paste -sd, -)
+vm_tests=$("$project/tests/vm_suite.sh")
 label=${debug:+debug-}
 # On the debug kernel, with a monitor listening throughout (scripts/vm-init):
 # the event path then runs under every hook the tests reach.

@@ -143,6 +143,8 @@ int main(int argc, char **argv)
 	int i, rc, failed = 0, skipped = 0;
 
 	(void)argc;
+	/* A line is out as soon as it is printed, as on a terminal: tap-run reads a pipe. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("# %s\n1..%d\n", argv[0], ntests);
 	for (i = 0; i < ntests; i++) {
 		rc = run_one(i, timeout);
