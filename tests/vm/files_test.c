@@ -63,8 +63,8 @@ static const char matrix_rules[] =
 	"allow mmap_exec /tmp/mx/*/lib\n"
 	"allow create,write /tmp/mx/*/new*\n"
 	"allow delete /tmp/mx/*/{del,deldir}\n"
-	"allow rename /tmp/mx/*/{ren,ren2}\n"
-	"allow link /tmp/mx/*/{lnk,lnk2}\n"
+	"allow rename /tmp/mx/*/{ren,ren2,renout}\n"
+	"allow link /tmp/mx/*/{lnk,lnk2,lnk4,lnkout}\n"
 	"allow setattr /tmp/mx/*/attr";
 
 static const struct matrix_op {
@@ -81,7 +81,10 @@ static const struct matrix_op {
 	{ "unlink", "del", NULL, "keep1", NULL },
 	{ "rmdir", "deldir", NULL, "keepdir", NULL },
 	{ "rename", "ren", "ren2", "keep2", "ren3" },
+	/* Both ends are decided: a name the rules allow may not move to one they do not. */
+	{ "rename", "ren2", "ren", "renout", "ren3" },
 	{ "link", "lnk", "lnk2", "keep3", "lnk3" },
+	{ "link", "lnk", "lnk4", "lnkout", "lnk5" },
 	{ "chmod", "attr", NULL, "r", NULL },
 	{ "chown", "attr", NULL, "r", NULL },
 	{ "truncate", "attr", NULL, "r", NULL },
@@ -92,7 +95,7 @@ static const char *matrix_files(const char *place)
 {
 	/* Unconfined, denied operations happen: they get files of their own (keep*). */
 	static const char *const files[] = { "r", "w", "a", "lib", "del", "ren", "lnk", "attr",
-					     "keep1", "keep2", "keep3" };
+					     "keep1", "keep2", "keep3", "renout", "lnkout" };
 	static char dir[64];
 	struct cmd_result r;
 	size_t i;
