@@ -84,6 +84,13 @@ uint64_t profile_class_counter(const char *name, int cls, int type);
 /* The cgroup ids of the attachments listed, up to max of them; returns how many are. */
 size_t attachment_ids(uint64_t *ids, size_t max);
 
+/*
+ * Keep the caller, and the children it forks from then on, on that CPU
+ * alone: what a task leaves in a per-CPU cache of the kernel is then what
+ * the next look finds.  Fails the test if it cannot.
+ */
+void pin_to_cpu(int cpu);
+
 /* Write data to path, creating it with mode; fails the test on error. */
 void put_file(const char *path, const char *data, int mode);
 
