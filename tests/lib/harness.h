@@ -7,6 +7,7 @@
 #ifndef CTRPOL_HARNESS_H
 #define CTRPOL_HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -79,5 +80,14 @@ pid_t fork_child(void);
 
 /* Drop to uid/gid with no supplementary groups; root's capabilities go with it. */
 void become_user(uid_t uid);
+
+/*
+ * Until done(arg) holds, asking every 20 ms: what a test waits for instead
+ * of a sleep that may be too short.  After seconds, fails the test with
+ * "gave up waiting for " and what (a printf format) after it.
+ */
+__attribute__((format(printf, 4, 5)))
+void wait_until(bool (*done)(const void *arg), const void *arg, unsigned int seconds,
+		const char *what, ...);
 
 #endif

@@ -149,18 +149,15 @@ static void cgroup_of(pid_t pid, char *buf, size_t size)
 	slurp_ok(path, buf, size);
 }
 
-/* Wait up to 20 s for path to exist. */
+static bool exists(const void *path)
+{
+	return !access(path, F_OK);
+}
+
+/* Until the container's command says it started, by creating path. */
 static void wait_for(const char *path)
 {
-	struct timespec tick = { 0, 20 * 1000 * 1000 };
-	int i;
-
-	for (i = 0; i < 1000; i++) {
-		if (!access(path, F_OK))
-			return;
-		nanosleep(&tick, NULL);
-	}
-	FAIL("%s did not appear", path);
+	wait_until(exists, path, 20, "%s to appear", path);
 }
 
 /* Print text as TAP comments, each line after a "# " and indent. */

@@ -49,13 +49,17 @@ static int read_shadow(const void *arg)
 	return 127;
 }
 
+static bool attached_more(const void *before)
+{
+	return status_u32(CTRPOL_A_NATTACHMENTS) != *(const uint32_t *)before;
+}
+
 /* ctrpol learn of cgroup CGROUP_ROOT/name into out, started in the background. */
 static pid_t start_learning(const char *name, const char *out, const char *from)
 {
 	uint32_t attached = status_u32(CTRPOL_A_NATTACHMENTS);
 	char cgroup[128];
 	pid_t pid;
-	int i;
 
 	snprintf(cgroup, sizeof(cgroup), CGROUP_ROOT "/%s", name);
 	fflush(stdout);
@@ -76,10 +80,7 @@ static pid_t start_learning(const char *name, const char *out, const char *from)
 		_exit(127);
 	}
 	/* Until it has attached its profile: then the cgroup is in complain mode. */
-	for (i = 0; i < 200 && status_u32(CTRPOL_A_NATTACHMENTS) == attached; i++)
-		usleep(50000);
-	if (status_u32(CTRPOL_A_NATTACHMENTS) == attached)
-		FAIL("ctrpol learn attached no profile within 10 s");
+	wait_until(attached_more, &attached, 10, "ctrpol learn to attach a profile to %s", cgroup);
 	return pid;
 }
 
@@ -149,8 +150,7 @@ TEST(a_learned_workload_runs_enforced_without_denials_and_nothing_more)
 static const char web_workload[] =
 	"httpd -f -p 127.0.0.1:8080 -h /srv/www &\n"
 	"server=$!\n"
-	"sleep 1\n"
-	"wget -q -O /var/log/web/page.html http://127.0.0.1:8080/index.html || exit 1\n"
+	SH_FETCH_ONCE_UP("http://127.0.0.1:8080/index.html", "/var/log/web/page.html")
 	"echo fetched >> /var/log/web/access.log\n"
 	"kill $server\n"
 	"wait $server\n"

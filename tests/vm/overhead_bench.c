@@ -933,7 +933,7 @@ static pid_t start_monitor(void)
 		execlp("ctrpol", "ctrpol", "monitor", "--json", (char *)NULL);
 		_exit(127);
 	}
-	usleep(300 * 1000);	/* until it joined the group */
+	rawgenl_wait_joined(pid, CTRPOL_GENL_NAME, CTRPOL_MCGRP_EVENTS, 20);
 	return pid;
 }
 
