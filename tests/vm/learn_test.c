@@ -21,8 +21,13 @@
 #include "harness.h"
 #include <linux/ctrpol.h>
 
-/* Something of every class: files, /proc, temporary files, a capability, a mount, a socket... */
+/*
+ * Something of every class: files, /proc, temporary files, a capability, a
+ * mount, a socket...  Each script stops at its first failing step: what it
+ * did not get to would not be learned, nor its refusal seen.
+ */
 static const char workload[] =
+	"set -eu\n"
 	"cat /etc/passwd >/dev/null\n"
 	"ls /etc >/dev/null\n"
 	"echo hi >/tmp/wl.$$ && cat /tmp/wl.$$ >/dev/null && rm /tmp/wl.$$\n"
@@ -30,11 +35,12 @@ static const char workload[] =
 	"touch /tmp/own.$$ && chown 1 /tmp/own.$$ && rm /tmp/own.$$\n"
 	"kill -0 1\n"
 	"mkdir -p /mnt/learn && mount -t tmpfs none /mnt/learn && umount /mnt/learn\n"
+	/* Nothing listens on port 9: the connect fails, and is what is learned. */
 	"nc -w 1 127.0.0.1 9 </dev/null 2>/dev/null || true\n"
 	"unshare -U true\n";
 
 /* What a second run does besides. */
-static const char more[] = "cat /etc/group >/dev/null\n";
+static const char more[] = "set -eu\ncat /etc/group >/dev/null\n";
 
 static int run_script(const void *path)
 {
@@ -148,13 +154,14 @@ TEST(a_learned_workload_runs_enforced_without_denials_and_nothing_more)
 
 /* A small web service: busybox httpd serves /srv/www, wget fetches a page, a log is written. */
 static const char web_workload[] =
+	"set -eu\n"
 	"httpd -f -p 127.0.0.1:8080 -h /srv/www &\n"
 	"server=$!\n"
 	SH_FETCH_ONCE_UP("http://127.0.0.1:8080/index.html", "/var/log/web/page.html")
 	"echo fetched >> /var/log/web/access.log\n"
 	"kill $server\n"
-	"wait $server\n"
-	"exit 0\n";
+	/* It ends by that SIGTERM (128 + 15), and by nothing else. */
+	"wait $server || [ $? = 143 ]\n";
 
 static int attempt_open(const void *how)
 {
@@ -221,7 +228,7 @@ TEST(learning_again_from_the_profile_adds_only_what_is_missing)
 	FILE *f;
 
 	put_file("/etc/group", "root:x:0:\n", 0644);
-	put_file("/tmp/first.sh", "cat /etc/passwd >/dev/null\n", 0755);
+	put_file("/tmp/first.sh", "set -eu\ncat /etc/passwd >/dev/null\n", 0755);
 	put_file("/tmp/second.sh", more, 0755);
 	c.id = cgroup_create("again");
 	learner = start_learning("again", "/tmp/again.ctp", NULL);

@@ -352,7 +352,7 @@ static void put_shadow(void)
  * look at the system's files.
  */
 static const char ordinary_work[] =
-	"set -e\n"
+	"set -eu\n"
 	"mkdir -p /tmp/app/data\n"
 	"cd /tmp/app\n"
 	"echo 'b 2' >data/in; echo 'a 1' >>data/in\n"
@@ -368,7 +368,7 @@ static const char ordinary_work[] =
 
 /* And over the network: a server, and a client of it, in the container. */
 static const char network_work[] =
-	"set -e\n"
+	"set -eu\n"
 	"mkdir -p /tmp/site\n"
 	"echo '<p>inside</p>' >/tmp/site/index.html\n"
 	"httpd -f -p 127.0.0.1:8081 -h /tmp/site &\n"
@@ -515,7 +515,7 @@ TEST(web_serves_its_content_and_nothing_else)
 
 /* The job: each input file, sorted and numbered, then a summary. */
 static const char batch_job[] =
-	"set -e\n"
+	"set -eu\n"
 	"for f in /data/in/*.txt; do\n"
 	"    name=$(basename \"$f\" .txt)\n"
 	"    sort \"$f\" | sed = | sed 'N; s/\\n/ /' >/data/out/$name.sorted\n"
