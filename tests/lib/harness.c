@@ -73,8 +73,8 @@ static double now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-void wait_until(bool (*done)(const void *arg), const void *arg, unsigned int seconds,
-		const char *what, ...)
+void wait_until_at(const char *file, int line, bool (*done)(const void *arg), const void *arg,
+		   unsigned int seconds, const char *what, ...)
 {
 	const struct timespec tick = { 0, 20 * 1000 * 1000 };
 	double deadline = now_s() + seconds;
@@ -86,7 +86,8 @@ void wait_until(bool (*done)(const void *arg), const void *arg, unsigned int sec
 			va_start(ap, what);
 			vsnprintf(text, sizeof(text), what, ap);
 			va_end(ap);
-			FAIL("gave up waiting for %s after %u s", text, seconds);
+			harness_fail(file, line, "gave up waiting for %s after %u s", text,
+				     seconds);
 		}
 		nanosleep(&tick, NULL);
 	}

@@ -83,11 +83,13 @@ void become_user(uid_t uid);
 
 /*
  * Until done(arg) holds, asking every 20 ms: what a test waits for instead
- * of a sleep that may be too short.  After seconds, fails the test with
- * "gave up waiting for " and what (a printf format) after it.
+ * of a sleep that may be too short.  After seconds, fails the test where it
+ * waited with "gave up waiting for " and what (a printf format) after it.
  */
-__attribute__((format(printf, 4, 5)))
-void wait_until(bool (*done)(const void *arg), const void *arg, unsigned int seconds,
-		const char *what, ...);
+#define wait_until(done, arg, seconds, ...)                                   \
+	wait_until_at(__FILE__, __LINE__, done, arg, seconds, __VA_ARGS__)
+__attribute__((format(printf, 6, 7)))
+void wait_until_at(const char *file, int line, bool (*done)(const void *arg), const void *arg,
+		   unsigned int seconds, const char *what, ...);
 
 #endif
