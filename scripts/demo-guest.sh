@@ -28,7 +28,7 @@ await() {
 }
 
 # Whether process $1 holds a generic netlink socket (protocol 16) that has
-# joined a multicast group: ctrpol monitor joins the events group alone.
+# joined a multicast group: the only group ctrpol monitor joins is the events group.
 joined() {
 	for fd in /proc/"$1"/fd/*; do
 		ino=$(readlink "$fd" | sed -n 's/^socket:\[\([0-9]*\)\]$/\1/p')

@@ -242,7 +242,7 @@ static bool joined(const void *arg)
 	snprintf(dir, sizeof(dir), "/proc/%d/fd", m->pid);
 	d = opendir(dir);
 	if (!d)
-		FAIL("%s: %s", dir, strerror(errno));
+		FAIL("pid %d, awaited in a group, is gone (%s: %s)", m->pid, dir, strerror(errno));
 	while (!found && (e = readdir(d))) {
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		n = readlink(path, link, sizeof(link) - 1);

@@ -140,7 +140,7 @@ TEST(a_learned_workload_runs_enforced_without_denials_and_nothing_more)
 	/* Another run: other pids, other temporary names, all allowed. */
 	ASSERT_EQ(run_in("learned", AS_CALLER, run_script, "/tmp/workload.sh"), 0);
 	ASSERT_EQ(profile_counter("learned", CTRPOL_COUNTER_DENIED), 0);
-	/* It never read /etc/shadow: refused there, and by the profile, as root reads it outside. */
+	/* It never read /etc/shadow: refused there, by the profile, as root reads it outside. */
 	ASSERT_EQ(try_in("learned", "read", "/etc/shadow", NULL), EACCES);
 	ASSERT_EQ(try_in(NULL, "read", "/etc/shadow", NULL), 0);
 	ASSERT_EQ(profile_counter("learned", CTRPOL_COUNTER_DENIED), 1);
