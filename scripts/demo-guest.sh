@@ -10,7 +10,55 @@ step() {
 
 say() {
 	printf '\n\033[1;34m--- %s\033[0m\n' "$*"
-	sleep 0.3
+}
+
+# await WHAT COMMAND...: until COMMAND succeeds, asking every 50 ms; after
+# 20 s the demo gives up, saying what it waited for.
+await() {
+	what=$1 tries=0
+	shift
+	until "$@"; do
+		tries=$((tries + 1))
+		if [ $tries = 400 ]; then
+			echo "demo: gave up waiting for $what" >&2
+			exit 1
+		fi
+		usleep 50000
+	done
+}
+
+# Whether process $1 holds a generic netlink socket (protocol 16) that has
+# joined a multicast group: the only group ctrpol monitor joins is the events group.
+joined() {
+	for fd in /proc/"$1"/fd/*; do
+		ino=$(readlink "$fd" | sed -n 's/^socket:\[\([0-9]*\)\]$/\1/p')
+		[ -n "$ino" ] && awk -v ino="$ino" '$2 == 16 && $4 != "00000000" && $10 == ino \
+			{ found = 1 } END { exit !found }' /proc/net/netlink && return 0
+	done
+	return 1
+}
+
+# Whether something listens on TCP port $1 (hex), over IPv4 or IPv6.
+listening() {
+	grep -qs ":$1 0*:0000 0A " /proc/net/tcp /proc/net/tcp6
+}
+
+events_sent() {
+	ctrpol status | sed -n 's/^events: *\([0-9]*\) sent.*/\1/p'
+}
+
+lines_at_least() {
+	[ "$(wc -l <"$1")" -ge "$2" ]
+}
+
+# What the monitor wrote since the last call, once it has every event the
+# kernel sent since it joined: each denial then shows under its command.
+shown=0
+show_events() {
+	sent=$(($(events_sent) - sent_before))
+	await "ctrpol monitor to show $sent events" lines_at_least /tmp/demo/events "$sent"
+	tail -n +$((shown + 1)) /tmp/demo/events | head -n $((sent - shown))
+	shown=$sent
 }
 
 # In container NAME, as root: what it runs, what it prints, how it ended.
@@ -20,7 +68,7 @@ inside() {
 	printf '\n\033[1m%s# %s\033[0m\n' "$name" "$*"
 	crun --cgroup-manager=cgroupfs exec "$name" sh -c "$*"
 	echo "(exit status $?)"
-	sleep 0.3
+	show_events
 }
 
 # bundle NAME PROFILE OPTION... -- COMMAND...: a container confined by PROFILE through the hook.
@@ -39,13 +87,15 @@ ifconfig lo 127.0.0.1 up
 say "at boot, every profile of a directory loads, all or nothing"
 step ctrpol load --dir /etc/ctrpol/policies
 
-say "ctrpol monitor prints each denial as it happens (the lines that start with a time)"
-ctrpol monitor &
+say "ctrpol monitor records each denial as it happens (the lines that start with a time)"
+mkdir -p /tmp/demo
+ctrpol monitor >/tmp/demo/events &
 monitor=$!
-sleep 1
+await "ctrpol monitor to join the events group" joined "$monitor"
+sent_before=$(events_sent)
 
 say "container 'web': busybox httpd, annotated io.ctrpol.profile=web (policies/web.ctp)"
-mkdir -p /srv/www /tmp/demo
+mkdir -p /srv/www
 echo '<h1>hello from a confined container</h1>' >/srv/www/index.html
 bundle web web --bind /srv/www:/srv/www /tmp/demo/web -- httpd -f -p 80 -h /srv/www
 step crun --cgroup-manager=cgroupfs run --detach --bundle /tmp/demo/web web
@@ -54,7 +104,7 @@ say "container 'app': a shell with CAP_SYS_ADMIN, as a careless deployment gives
 say "annotated io.ctrpol.profile=container-default (policies/container-default.ctp)"
 bundle app container-default --cap CAP_SYS_ADMIN /tmp/demo/app -- sleep 600
 step crun --cgroup-manager=cgroupfs run --detach --bundle /tmp/demo/app app
-sleep 1
+await "the web server to listen on port 80" listening 0050
 step ctrpol list
 
 say "their work succeeds"
@@ -75,7 +125,7 @@ say "the host sees what each profile decided"
 step ctrpol list
 step crun --cgroup-manager=cgroupfs delete --force web
 step crun --cgroup-manager=cgroupfs delete --force app
-sleep 1
+show_events
 kill "$monitor"
 wait "$monitor" 2>/dev/null
 echo

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,6 +25,17 @@ void put_file(const char *path, const char *data, int mode)
 		FAIL("writing %s: %s", path, strerror(errno));
 	if (chmod(path, mode))
 		FAIL("chmod %s: %s", path, strerror(errno));
+}
+
+void pin_to_cpu(int cpu)
+{
+	cpu_set_t one;
+
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	if (sched_setaffinity(0, sizeof(one), &one))
+		FAIL("cannot pin the test to CPU %d of %ld: %s", cpu, sysconf(_SC_NPROCESSORS_ONLN),
+		     strerror(errno));
 }
 
 size_t compile_profile(const char *name, const char *rules, void *blob, size_t max)

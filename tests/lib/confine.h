@@ -84,6 +84,26 @@ uint64_t profile_class_counter(const char *name, int cls, int type);
 /* The cgroup ids of the attachments listed, up to max of them; returns how many are. */
 size_t attachment_ids(uint64_t *ids, size_t max);
 
+/*
+ * Keep the caller, and the children it forks from then on, on that CPU
+ * alone: what a task leaves in a per-CPU cache of the kernel is then what
+ * the next look finds.  Fails the test if it cannot.
+ */
+void pin_to_cpu(int cpu);
+
+/*
+ * Shell, for a script (a string literal) that started a server: fetch url
+ * (a literal) into file (one too) once the server answers, asking every
+ * 50 ms for 20 s; past that, the script says what it waited for and fails.
+ */
+#define SH_FETCH_ONCE_UP(url, file)						\
+	"tries=0\n"								\
+	"until wget -q -O " file " " url "; do\n"				\
+	"    tries=$((tries + 1))\n"						\
+	"    if [ $tries = 400 ]; then echo 'nothing answered at " url "' >&2; exit 1; fi\n" \
+	"    usleep 50000\n"							\
+	"done\n"
+
 /* Write data to path, creating it with mode; fails the test on error. */
 void put_file(const char *path, const char *data, int mode);
 

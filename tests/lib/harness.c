@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -62,6 +63,34 @@ void become_user(uid_t uid)
 {
 	if (setgroups(0, NULL) || setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
 		FAIL("cannot become uid %u: %s", (unsigned int)uid, strerror(errno));
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void wait_until_at(const char *file, int line, bool (*done)(const void *arg), const void *arg,
+		   unsigned int seconds, const char *what, ...)
+{
+	const struct timespec tick = { 0, 20 * 1000 * 1000 };
+	double deadline = now_s() + seconds;
+	char text[512];
+	va_list ap;
+
+	while (!done(arg)) {
+		if (now_s() > deadline) {
+			va_start(ap, what);
+			vsnprintf(text, sizeof(text), what, ap);
+			va_end(ap);
+			harness_fail(file, line, "gave up waiting for %s after %u s", text,
+				     seconds);
+		}
+		nanosleep(&tick, NULL);
+	}
 }
 
 static void read_back(int fd, char *buf, size_t size)

@@ -7,6 +7,7 @@
 #ifndef CTRPOL_HARNESS_H
 #define CTRPOL_HARNESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -79,5 +80,16 @@ pid_t fork_child(void);
 
 /* Drop to uid/gid with no supplementary groups; root's capabilities go with it. */
 void become_user(uid_t uid);
+
+/*
+ * Until done(arg) holds, asking every 20 ms: what a test waits for instead
+ * of a sleep that may be too short.  After seconds, fails the test where it
+ * waited with "gave up waiting for " and what (a printf format) after it.
+ */
+#define wait_until(done, arg, seconds, ...)                                   \
+	wait_until_at(__FILE__, __LINE__, done, arg, seconds, __VA_ARGS__)
+__attribute__((format(printf, 6, 7)))
+void wait_until_at(const char *file, int line, bool (*done)(const void *arg), const void *arg,
+		   unsigned int seconds, const char *what, ...);
 
 #endif

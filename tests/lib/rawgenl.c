@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -164,7 +167,8 @@ int rawgenl_family(int fd, const char *name)
 	return *(const uint16_t *)((const char *)id + NLA_HDRLEN);
 }
 
-int rawgenl_join(int fd, const char *family, const char *group)
+/* The id of family's multicast group named group, or a negative errno (-ENOENT: none). */
+static int64_t group_id(int fd, const char *family, const char *group)
 {
 	const struct nlattr *groups, *grp, *name, *id;
 	struct rawgenl_msg reply;
@@ -182,11 +186,90 @@ int rawgenl_join(int fd, const char *family, const char *group)
 		if (!name || !id || strcmp((const char *)name + NLA_HDRLEN, group))
 			continue;
 		memcpy(&gid, (const char *)id + NLA_HDRLEN, sizeof(gid));
-		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &gid, sizeof(gid)))
-			return -errno;
-		return 0;
+		return gid;
 	}
 	return -ENOENT;
+}
+
+int rawgenl_join(int fd, const char *family, const char *group)
+{
+	int64_t gid = group_id(fd, family, group);
+	uint32_t g = gid;
+
+	if (gid < 0)
+		return gid;
+	if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &g, sizeof(g)))
+		return -errno;
+	return 0;
+}
+
+struct member {
+	pid_t pid;
+	uint32_t gid;
+};
+
+/* Whether socket inode ino is a NETLINK_GENERIC one in group gid. */
+static bool in_group(unsigned long ino, uint32_t gid)
+{
+	unsigned long inode;
+	unsigned int groups;
+	char line[256];
+	bool found = false;
+	int proto;
+	FILE *f = fopen("/proc/net/netlink", "r");
+
+	if (!f)
+		FAIL("/proc/net/netlink: %s", strerror(errno));
+	/* sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode, after a header line. */
+	while (!found && fgets(line, sizeof(line), f))
+		found = sscanf(line, "%*s %d %*u %x %*d %*d %*d %*d %*u %lu", &proto, &groups,
+			       &inode) == 3 && proto == NETLINK_GENERIC && inode == ino &&
+			(groups >> (gid - 1) & 1);
+	fclose(f);
+	return found;
+}
+
+static bool joined(const void *arg)
+{
+	const struct member *m = arg;
+	char dir[32], path[300], link[64];
+	struct dirent *e;
+	unsigned long ino;
+	bool found = false;
+	ssize_t n;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "/proc/%d/fd", m->pid);
+	d = opendir(dir);
+	if (!d)
+		FAIL("pid %d, awaited in a group, is gone (%s: %s)", m->pid, dir, strerror(errno));
+	while (!found && (e = readdir(d))) {
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n <= 0)
+			continue;
+		link[n] = '\0';
+		found = sscanf(link, "socket:[%lu]", &ino) == 1 && in_group(ino, m->gid);
+	}
+	closedir(d);
+	return found;
+}
+
+void rawgenl_wait_joined(pid_t pid, const char *family, const char *group, unsigned int seconds)
+{
+	int fd = rawgenl_open();
+	int64_t gid = group_id(fd, family, group);
+	struct member m = { pid, gid };
+
+	close(fd);
+	if (gid < 0)
+		FAIL("no group %s of family %s: %s", group, family, strerror(-gid));
+	/* /proc/net/netlink shows a socket's first 32 groups only. */
+	if (gid > 32)
+		FAIL("group %s is group %u, past the 32 that /proc/net/netlink shows", group,
+		     m.gid);
+	wait_until(joined, &m, seconds, "pid %d to join the group %s of family %s", pid, group,
+		   family);
 }
 
 /*

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
@@ -51,6 +52,12 @@ int rawgenl_dump(int fd, struct rawgenl_msg *m,
  * errno: -ENOENT without such a family or group, -EPERM...
  */
 int rawgenl_join(int fd, const char *family, const char *group);
+
+/*
+ * Until process pid (ctrpol monitor, say) holds a socket that joined the
+ * group named group of family, for up to seconds; fails the test if not.
+ */
+void rawgenl_wait_joined(pid_t pid, const char *family, const char *group, unsigned int seconds);
 
 /*
  * Wait up to timeout_ms for the next message, such as a multicast one, into

@@ -260,7 +260,9 @@ TEST(pipes_have_no_name_and_take_the_default)
 /*
  * A task confined by c reads before twice, the second time with what it
  * remembers, then waits while change(arg) runs out here (unconfined), then
- * reads after.  Returns 0 or the errno of that last read.
+ * reads after.  Returns 0 or the errno of that last read.  Everything runs
+ * on one CPU: the cache is per CPU, and a last read on another one would
+ * find nothing remembered, and the test would pass whatever the cache did.
  */
 static int read_across(const struct confined *c, const char *before,
 		       void (*change)(const void *arg), const void *arg, const char *after)
@@ -270,6 +272,7 @@ static int read_across(const struct confined *c, const char *before,
 	pid_t pid;
 
 	ASSERT_TRUE(!pipe(ready) && !pipe(go));
+	pin_to_cpu(0);
 	pid = fork_child();
 	if (pid == 0) {
 		close(ready[0]);
@@ -416,6 +419,8 @@ TEST(a_chroot_renames_files_opened_before)
 	mkdir("/tmp/crn/etc", 0755);
 	put_file("/tmp/crn/etc/f", "f", 0644);
 	confine(&c, "crn", "allow read /tmp/crn/etc/f\nallow cap sys_chroot");
+	/* All three reads on one CPU, as in read_across(). */
+	pin_to_cpu(0);
 	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, read_before_and_after_chroot, NULL), EACCES);
 	unconfine(&c);
 }

@@ -35,7 +35,6 @@
 #include <fcntl.h>
 #include <linux/landlock.h>
 #include <netinet/in.h>
-#include <sched.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -473,22 +472,13 @@ static void drain_backlog(void)
 		close(c);
 }
 
-static void pin_to(int cpu)
-{
-	cpu_set_t one;
-
-	CPU_ZERO(&one);
-	CPU_SET(cpu, &one);
-	sched_setaffinity(0, sizeof(one), &one);
-}
-
 static void worker_loop(int ci, int cmd, int done)
 {
 	struct slice sl;
 	int err;
 
 	/* One CPU for the timed work; the loopback server takes the other. */
-	pin_to(0);
+	pin_to_cpu(0);
 	err = enter(&configs[ci]);
 	mmap_fd = open(DATA_FILE, O_RDONLY);
 	while (read(cmd, &sl, sizeof(sl)) == sizeof(sl)) {
@@ -919,7 +909,7 @@ static pid_t start_server(bool counted)
 	}
 	pid = fork_child();
 	if (pid == 0) {
-		pin_to(1);
+		pin_to_cpu(1);
 		for (;;) {
 			int c = accept(s, NULL, NULL);
 
@@ -943,7 +933,7 @@ static pid_t start_monitor(void)
 		execlp("ctrpol", "ctrpol", "monitor", "--json", (char *)NULL);
 		_exit(127);
 	}
-	usleep(300 * 1000);	/* until it joined the group */
+	rawgenl_wait_joined(pid, CTRPOL_GENL_NAME, CTRPOL_MCGRP_EVENTS, 20);
 	return pid;
 }
 

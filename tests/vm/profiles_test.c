@@ -322,38 +322,24 @@ static void loopback_up(void)
 	ASSERT_EQ(r.status, 0);
 }
 
-/* Until someone accepts connections on 127.0.0.1:port, for 20 s at most. */
-static void wait_listening(int port)
+static bool listening(const void *port)
 {
-	int i;
-
-	for (i = 0; i < 400; i++) {
-		if (!connect_local((const void *)(intptr_t)port))
-			return;
-		usleep(50000);
-	}
-	FAIL("nothing listens on port %d after 20 s", port);
+	return !connect_local(port);
 }
 
-/* Until every process of the cgroup is gone, for 10 s at most. */
-static void wait_empty(const char *cgroup)
+static bool emptied(const void *cgroup)
 {
 	char path[192], text[256];
-	int i;
+	int fd;
+	ssize_t n;
 
-	snprintf(path, sizeof(path), CGROUP_ROOT "/%s/cgroup.events", cgroup);
-	for (i = 0; i < 200; i++) {
-		int fd = open(path, O_RDONLY);
-		ssize_t n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
-
-		if (fd >= 0)
-			close(fd);
-		text[n > 0 ? n : 0] = '\0';
-		if (strstr(text, "populated 0"))
-			return;
-		usleep(50000);
-	}
-	FAIL("cgroup %s still has processes after 10 s", cgroup);
+	snprintf(path, sizeof(path), CGROUP_ROOT "/%s/cgroup.events", (const char *)cgroup);
+	fd = open(path, O_RDONLY);
+	n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
+	if (fd >= 0)
+		close(fd);
+	text[n > 0 ? n : 0] = '\0';
+	return strstr(text, "populated 0");
 }
 
 static void put_shadow(void)
@@ -366,7 +352,7 @@ static void put_shadow(void)
  * look at the system's files.
  */
 static const char ordinary_work[] =
-	"set -e\n"
+	"set -eu\n"
 	"mkdir -p /tmp/app/data\n"
 	"cd /tmp/app\n"
 	"echo 'b 2' >data/in; echo 'a 1' >>data/in\n"
@@ -382,15 +368,12 @@ static const char ordinary_work[] =
 
 /* And over the network: a server, and a client of it, in the container. */
 static const char network_work[] =
-	"set -e\n"
+	"set -eu\n"
 	"mkdir -p /tmp/site\n"
 	"echo '<p>inside</p>' >/tmp/site/index.html\n"
 	"httpd -f -p 127.0.0.1:8081 -h /tmp/site &\n"
 	"server=$!\n"
-	"for i in $(seq 100); do\n"
-	"    wget -q -O /tmp/site/fetched http://127.0.0.1:8081/index.html && break\n"
-	"    usleep 100000\n"
-	"done\n"
+	SH_FETCH_ONCE_UP("http://127.0.0.1:8081/index.html", "/tmp/site/fetched")
 	"kill $server\n"
 	"grep -q inside /tmp/site/fetched\n"
 	"rm -r /tmp/site\n";
@@ -513,7 +496,7 @@ TEST(web_serves_its_content_and_nothing_else)
 		execl("/bin/sh", "sh", "-c", web_start, (char *)NULL);
 		_exit(127);
 	}
-	wait_listening(80);
+	wait_until(listening, (const void *)(intptr_t)80, 20, "a server on 127.0.0.1:80");
 	run_cmd((char *[]){ "wget", "-q", "-O", "-", "http://127.0.0.1/index.html", NULL },
 		AS_CALLER, &r);
 	ASSERT_EQ(r.status, 0);
@@ -526,13 +509,13 @@ TEST(web_serves_its_content_and_nothing_else)
 	refuses(c.cgroup, refusals, sizeof(refusals) / sizeof(refusals[0]));
 	kill(server, SIGTERM);
 	ASSERT_EQ(waitpid(server, &status, 0), server);
-	wait_empty(c.cgroup);
+	wait_until(emptied, c.cgroup, 10, "every process of cgroup %s to be gone", c.cgroup);
 	unconfine(&c);
 }
 
 /* The job: each input file, sorted and numbered, then a summary. */
 static const char batch_job[] =
-	"set -e\n"
+	"set -eu\n"
 	"for f in /data/in/*.txt; do\n"
 	"    name=$(basename \"$f\" .txt)\n"
 	"    sort \"$f\" | sed = | sed 'N; s/\\n/ /' >/data/out/$name.sorted\n"

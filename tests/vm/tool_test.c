@@ -71,9 +71,10 @@ TEST(attach_by_pid_confines_that_process_cgroup)
 	cgroup_create("toolpid");
 	expect(0, NULL, "load", "/tmp/toolpid.ctp", NULL, NULL);
 	/* A process of the cgroup: a child moved there, waiting to be killed. */
-	run_cmd((char *const[]){ "sh", "-c",
+	run_cmd((char *const[]){ "sh", "-c", "set -eu; "
 		"echo $$ > " CGROUP_ROOT "/toolpid/cgroup.procs; exec sleep 60 >/dev/null &"
 		" echo $!", NULL }, AS_CALLER, &r);
+	EXPECT_STATUS(r, 0);
 	snprintf(pid, sizeof(pid), "%d", atoi(r.out));
 	expect(0, NULL, "attach", "toolpid", "--pid", pid);
 	expect(0, "/toolpid", "list", NULL, NULL, NULL);
