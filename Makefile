@@ -110,7 +110,7 @@ demo: deps
 	scripts/vm-boot.sh --demo
 
 # Each planted fault of tests/mutation/ in turn, each caught by some test or
-# reported (docs/testing.md); not part of CI: about N minutes.
+# reported (docs/testing.md); not part of CI: about half an hour, two minutes a mutant.
 mutation: deps
 	$(MAKE) all initramfs
 	scripts/mutation-run.sh
