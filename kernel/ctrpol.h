@@ -194,7 +194,8 @@ struct ctrpol_request {
 /* profile.c: the loaded profiles; all under ctrpol_policy_lock. */
 struct ctrpol_policy *ctrpol_policy_new(u32 size);
 int ctrpol_policy_verify(struct ctrpol_policy *pol, const char **why);
-int ctrpol_profile_load(struct ctrpol_policy *pol, bool replace, bool *replaced);
+int ctrpol_profile_load_set(struct ctrpol_policy **pols, unsigned int n, bool replace,
+			    const char **why);
 struct ctrpol_profile *ctrpol_profile_find(const char *name);
 int ctrpol_profile_unload(const char *name);
 unsigned int ctrpol_profile_count(void);

@@ -13,6 +13,7 @@
 #include <linux/capability.h>
 #include <linux/init.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 #include <net/genetlink.h>
 
 #include "ctrpol.h"
@@ -176,65 +177,106 @@ static int ctrpol_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-/* The CTRPOL_A_BLOB pieces of the request, joined; NULL with extack set. */
-static struct ctrpol_policy *gather_blob(struct genl_info *info, int *err)
-{
-	void *head = genlmsg_data(info->genlhdr);
-	int len = genlmsg_len(info->genlhdr), rem;
-	struct ctrpol_policy *pol;
-	const struct nlattr *nla;
-	u64 size = 0;
-	u32 off = 0;
+/* A reader of the request's CTRPOL_A_BLOB pieces, joined in order. */
+struct pieces {
+	const struct nlattr *nla;	/* the piece being read */
+	int rem;			/* bytes of attributes from it on */
+	int off;			/* bytes of it read */
+};
 
-	nla_for_each_attr_type(nla, CTRPOL_A_BLOB, head, len, rem)
-		size += nla_len(nla);
-	*err = -EINVAL;
-	if (!size) {
-		GENL_SET_ERR_MSG(info, "no CTRPOL_A_BLOB: nothing to load");
-		return NULL;
+/* Copy the next @n bytes of the pieces; the caller knows there are that many. */
+static void pieces_read(struct pieces *p, void *dst, u32 n)
+{
+	int len;
+
+	while (n) {
+		while (nla_type(p->nla) != CTRPOL_A_BLOB || p->off == nla_len(p->nla)) {
+			p->nla = nla_next(p->nla, &p->rem);
+			p->off = 0;
+		}
+		len = min_t(u32, n, nla_len(p->nla) - p->off);
+		memcpy(dst, nla_data(p->nla) + p->off, len);
+		p->off += len;
+		dst += len;
+		n -= len;
 	}
-	if (size > CTRPOL_MAX_BLOB_SIZE) {
-		GENL_SET_ERR_MSG(info, "the blob is larger than CTRPOL_MAX_BLOB_SIZE");
-		return NULL;
+}
+
+/**
+ * gather_blobs - the blobs of a load request, each a policy of its own, verified
+ * @info: the request, its attributes validated by ctrpol_load_policy
+ * @pols: room for %CTRPOL_MAX_LOAD_BLOBS policies
+ * @n: set to how many are in @pols, to free on failure as on success
+ * @why: set to the reason for an -EINVAL
+ *
+ * Each blob is allocated at the size its header gives, bounded before
+ * anything is allocated, and verified whole.
+ *
+ * Return: 0, -EINVAL, or -ENOMEM.
+ */
+static int gather_blobs(struct genl_info *info, struct ctrpol_policy **pols, unsigned int *n,
+			const char **why)
+{
+	struct pieces p = { genlmsg_data(info->genlhdr), genlmsg_len(info->genlhdr), 0 };
+	struct ctrpol_blob_header h;
+	const struct nlattr *nla;
+	struct pieces peek;
+	u64 left = 0;
+	u32 size;
+	int rem;
+
+	nla_for_each_attr_type(nla, CTRPOL_A_BLOB, p.nla, p.rem, rem)
+		left += nla_len(nla);
+	*why = !left ? "no CTRPOL_A_BLOB: nothing to load" :
+	       left > CTRPOL_MAX_LOAD_SIZE ? "the blobs are larger than CTRPOL_MAX_LOAD_SIZE" :
+	       NULL;
+	for (*n = 0; !*why && left; left -= size) {
+		if (*n == CTRPOL_MAX_LOAD_BLOBS) {
+			*why = "the load holds more than CTRPOL_MAX_LOAD_BLOBS blobs";
+			break;
+		}
+		if (left < sizeof(h)) {
+			*why = "the last blob is shorter than a blob header";
+			break;
+		}
+		peek = p;
+		pieces_read(&peek, &h, sizeof(h));
+		size = le32_to_cpu(h.size);
+		if (size < sizeof(h) || size > left || size > CTRPOL_MAX_BLOB_SIZE) {
+			*why = "a blob's size field is out of range or runs past the pieces";
+			break;
+		}
+		pols[*n] = ctrpol_policy_new(size);
+		if (!pols[*n])
+			return -ENOMEM;
+		pieces_read(&p, pols[*n]->blob, size);
+		if (ctrpol_policy_verify(pols[(*n)++], why))
+			break;
 	}
-	*err = -ENOMEM;
-	pol = ctrpol_policy_new(size);
-	if (!pol)
-		return NULL;
-	nla_for_each_attr_type(nla, CTRPOL_A_BLOB, head, len, rem) {
-		memcpy(pol->blob + off, nla_data(nla), nla_len(nla));
-		off += nla_len(nla);
-	}
-	*err = 0;
-	return pol;
+	return *why ? -EINVAL : 0;
 }
 
 static int ctrpol_nl_load(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *flags = info->attrs[CTRPOL_A_FLAGS];
-	struct ctrpol_policy *pol;
-	const char *why;
-	bool replaced;
+	bool replace = flags && (nla_get_u32(flags) & CTRPOL_LOAD_REPLACE);
+	struct ctrpol_policy **pols;
+	const char *why = NULL;
+	unsigned int n = 0;
 	int err;
 
-	pol = gather_blob(info, &err);
-	if (!pol)
-		return err;
-	err = ctrpol_policy_verify(pol, &why);
+	pols = kcalloc(CTRPOL_MAX_LOAD_BLOBS, sizeof(*pols), GFP_KERNEL);
+	if (!pols)
+		return -ENOMEM;
+	err = gather_blobs(info, pols, &n, &why);
+	if (!err)
+		err = ctrpol_profile_load_set(pols, n, replace, &why);
 	if (err) {
 		set_reason(info->extack, why);
-		goto fail;
+		while (n)
+			kvfree(pols[--n]);
 	}
-	err = ctrpol_profile_load(pol, flags && (nla_get_u32(flags) & CTRPOL_LOAD_REPLACE),
-				  &replaced);
-	if (err == -EEXIST)
-		GENL_SET_ERR_MSG(info,
-				 "a profile of that name is loaded: replace it or unload it first");
-	if (err)
-		goto fail;
-	return 0;
-fail:
-	kvfree(pol);
+	kfree(pols);
 	return err;
 }
 

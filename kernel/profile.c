@@ -73,43 +73,105 @@ struct ctrpol_profile *ctrpol_profile_find(const char *name)
 	return NULL;
 }
 
-/**
- * ctrpol_profile_load - publish a verified policy under its profile's name
- * @pol: verified by ctrpol_policy_verify(); owned by the store on success
- * @replace: whether a profile of that name may be replaced
- * @replaced: set to whether one was
- *
- * Context: ctrpol_policy_lock held.
- * Return: 0, -EEXIST when the name is taken and @replace is false, or
- * -ENOMEM.
- */
-int ctrpol_profile_load(struct ctrpol_policy *pol, bool replace, bool *replaced)
+static void profile_free(struct ctrpol_profile *prof)
 {
-	const char *name = pol->view.profile->name;
-	struct ctrpol_profile *prof = ctrpol_profile_find(name);
-	struct ctrpol_policy *old;
+	free_percpu(prof->counts);
+	kfree(prof);
+}
 
-	*replaced = prof;
-	if (prof) {
-		if (!replace)
-			return -EEXIST;
-		old = rcu_replace_pointer(prof->policy, pol, lockdep_is_held(&ctrpol_policy_lock));
-		kvfree_rcu(old, rcu);
-		return 0;
-	}
-	prof = kzalloc(sizeof(*prof), GFP_KERNEL_ACCOUNT);
+/* A profile not yet listed, to publish @name under. */
+static struct ctrpol_profile *profile_new(const char *name)
+{
+	struct ctrpol_profile *prof = kzalloc(sizeof(*prof), GFP_KERNEL_ACCOUNT);
+
 	if (!prof)
-		return -ENOMEM;
+		return NULL;
 	prof->counts = alloc_percpu_gfp(struct ctrpol_counts, GFP_KERNEL_ACCOUNT);
 	if (!prof->counts) {
 		kfree(prof);
-		return -ENOMEM;
+		return NULL;
 	}
 	strscpy(prof->name, name, sizeof(prof->name));
-	RCU_INIT_POINTER(prof->policy, pol);
-	list_add_tail(&prof->node, &profiles);
-	nprofiles++;
-	return 0;
+	INIT_LIST_HEAD(&prof->node);
+	return prof;
+}
+
+/* @prof from profile_new(), or listed; its policy from now on is @pol. */
+static void publish(struct ctrpol_profile *prof, struct ctrpol_policy *pol)
+{
+	struct ctrpol_policy *old;
+
+	if (list_empty(&prof->node)) {
+		RCU_INIT_POINTER(prof->policy, pol);
+		list_add_tail(&prof->node, &profiles);
+		nprofiles++;
+		return;
+	}
+	old = rcu_replace_pointer(prof->policy, pol, lockdep_is_held(&ctrpol_policy_lock));
+	kvfree_rcu(old, rcu);
+}
+
+/* Where @pol goes: its loaded profile, or a new one; sets *@why on a refusal. */
+static int claim(const struct ctrpol_policy *pol, bool replace, struct ctrpol_profile **slot,
+		 const char **why)
+{
+	const char *name = pol->view.profile->name;
+
+	*slot = ctrpol_profile_find(name);
+	if (*slot && !replace) {
+		*slot = NULL;
+		*why = "a profile of that name is loaded: replace it or unload it first";
+		return -EEXIST;
+	}
+	if (!*slot)
+		*slot = profile_new(name);
+	return *slot ? 0 : -ENOMEM;
+}
+
+/**
+ * ctrpol_profile_load_set - publish verified policies under their names, all or none
+ * @pols: @n policies verified by ctrpol_policy_verify(); owned by the store
+ *	on success, still the caller's on failure
+ * @n: 1 to %CTRPOL_MAX_LOAD_BLOBS
+ * @replace: whether loaded profiles of those names may be replaced
+ * @why: set to the reason for an -EINVAL or -EEXIST
+ *
+ * Everything that can fail (a name given twice, a name taken, memory for
+ * the new profiles) is done before the first change, so a refusal leaves
+ * the store as it was.  Each cgroup moves to its profile's new policy at
+ * once; a hook running meanwhile decides on the old or the new one.
+ *
+ * Context: ctrpol_policy_lock held.
+ * Return: 0, -EINVAL, -EEXIST, or -ENOMEM.
+ */
+int ctrpol_profile_load_set(struct ctrpol_policy **pols, unsigned int n, bool replace,
+			    const char **why)
+{
+	struct ctrpol_profile **slots;
+	unsigned int i, j;
+	int err = 0;
+
+	lockdep_assert_held(&ctrpol_policy_lock);
+	for (i = 1; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(pols[i]->view.profile->name, pols[j]->view.profile->name)) {
+				*why = "the load holds two blobs of one profile name";
+				return -EINVAL;
+			}
+	slots = kcalloc(n, sizeof(*slots), GFP_KERNEL);
+	if (!slots)
+		return -ENOMEM;
+	for (i = 0; i < n && !err; i++)
+		err = claim(pols[i], replace, &slots[i], why);
+	/* Unclaimed slots are NULL; those claimed are all published, or the new ones freed. */
+	for (i = 0; i < n && slots[i]; i++) {
+		if (!err)
+			publish(slots[i], pols[i]);
+		else if (list_empty(&slots[i]->node))
+			profile_free(slots[i]);
+	}
+	kfree(slots);
+	return err;
 }
 
 static void profile_free_rcu(struct rcu_head *head)
@@ -118,8 +180,7 @@ static void profile_free_rcu(struct rcu_head *head)
 
 	/* The last reader is gone: nobody can replace the policy either. */
 	kvfree(rcu_dereference_protected(prof->policy, 1));
-	free_percpu(prof->counts);
-	kfree(prof);
+	profile_free(prof);
 }
 
 /**

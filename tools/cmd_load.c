@@ -2,9 +2,8 @@
 /*
  * ctrpol load [--replace] [--dir DIR]... [FILE]...: load profiles into the
  * LSM, all or nothing.  Every file is compiled (or read) and verified first,
- * and without --replace none may be loaded already, so a local error
- * changes nothing; should the kernel still refuse one, those this command
- * loaded before it are unloaded again.
+ * so a local error changes nothing; then every profile goes in one request,
+ * which the kernel takes whole or refuses whole.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -36,11 +35,11 @@ static const char *profile_name(const struct policy_file *pf)
 	return pf->view.profile->name;
 }
 
-/* Read or compile, and verify, every file; a profile named twice is refused too. */
+/* Read or compile, and verify, every file; a profile named twice, or a set too large, is refused. */
 static int prepare(char **files, size_t n, struct policy_file *pfs)
 {
 	struct diag d = { .out = stderr };
-	size_t i, j;
+	size_t i, j, total = 0;
 
 	for (i = 0; i < n; i++)
 		if (policy_file_load(files[i], &d, &pfs[i]))
@@ -51,6 +50,12 @@ static int prepare(char **files, size_t n, struct policy_file *pfs)
 				return report_usage("load", "%s and %s both hold profile %s: load "
 						    "one of them", files[i], files[j],
 						    profile_name(&pfs[i]));
+	for (i = 0; i < n; i++)
+		total += pfs[i].size;
+	if (n > CTRPOL_MAX_LOAD_BLOBS || total > CTRPOL_MAX_LOAD_SIZE)
+		return report_usage("load", "%zu profiles of %zu bytes are more than one load "
+				    "takes (%u profiles, %u bytes): load them in several commands",
+				    n, total, CTRPOL_MAX_LOAD_BLOBS, CTRPOL_MAX_LOAD_SIZE);
 	return CTRPOL_EXIT_OK;
 }
 
@@ -64,7 +69,7 @@ static bool is_loaded(const char *name, const struct kernel_profile *v, size_t n
 	return false;
 }
 
-/* What the kernel held before: which loads replace, and which a roll-back may undo. */
+/* What the kernel held before: which loads replace. */
 struct loaded_before {
 	struct kernel_profile *v;
 	size_t n;
@@ -84,34 +89,6 @@ static int check_new(char **files, const struct policy_file *pfs, size_t n,
 			return CTRPOL_EXIT_FAILED;
 		}
 	return CTRPOL_EXIT_OK;
-}
-
-/*
- * Unload what this command loaded (the first n, less those it replaced),
- * newest first.  What replaced an older version cannot be undone: the
- * kernel keeps no copy of it.
- */
-static void roll_back(struct ctrpol_nl *nl, const struct policy_file *pfs, size_t n,
-		      const struct loaded_before *before)
-{
-	const char *name;
-	size_t i;
-	int err;
-
-	for (i = n; i-- > 0;) {
-		name = profile_name(&pfs[i]);
-		if (is_loaded(name, before->v, before->n)) {
-			fprintf(stderr, "ctrpol load: %s stays replaced: the kernel keeps no "
-				"copy of the version before\n", name);
-			continue;
-		}
-		err = kernel_unload(nl, name);
-		if (err)
-			fprintf(stderr, "ctrpol load: could not unload %s again: %s\n", name,
-				nl->extack[0] ? nl->extack : strerror(-err));
-		else
-			fprintf(stderr, "ctrpol load: unloaded %s again\n", name);
-	}
 }
 
 /* Collect the files: each DIR's, then the FILEs, in order; all malloc'd. */
@@ -158,14 +135,19 @@ static int gather(int argc, char **argv, bool *replace, char ***files, size_t *n
 	return CTRPOL_EXIT_OK;
 }
 
-/* Load every prepared profile; on a refusal, report it and undo the rest. */
+/* Load every prepared profile in one request; a refusal loads none. */
 static int load_all(char **files, const struct policy_file *pfs, size_t n, bool replace)
 {
 	struct loaded_before before = { NULL, 0 };
+	struct kernel_blob *blobs = calloc(n, sizeof(*blobs));
 	struct ctrpol_nl nl;
-	size_t i = 0;
+	size_t i;
 	int err, ret;
 
+	if (!blobs) {
+		fprintf(stderr, "ctrpol load: out of memory\n");
+		return CTRPOL_EXIT_FAILED;
+	}
 	err = ctrpol_nl_open(&nl);
 	if (!err)
 		err = kernel_profiles_get(&nl, &before.v, &before.n);
@@ -174,14 +156,13 @@ static int load_all(char **files, const struct policy_file *pfs, size_t n, bool 
 		goto out;
 	}
 	ret = replace ? CTRPOL_EXIT_OK : check_new(files, pfs, n, &before);
-	for (; !ret && i < n; i++) {
-		err = kernel_load(&nl, pfs[i].blob, pfs[i].size, replace ? CTRPOL_LOAD_REPLACE : 0);
-		if (err) {
-			ret = report_kernel_error("load", err, &nl, hints);
-			fprintf(stderr, "ctrpol load: refused: %s (profile %s)\n", files[i],
-				profile_name(&pfs[i]));
-			roll_back(&nl, pfs, i, &before);
-		}
+	for (i = 0; i < n; i++)
+		blobs[i] = (struct kernel_blob){ pfs[i].blob, pfs[i].size };
+	err = ret ? 0 : kernel_load(&nl, blobs, n, replace ? CTRPOL_LOAD_REPLACE : 0);
+	if (err) {
+		ret = report_kernel_error("load", err, &nl, hints);
+		fprintf(stderr, "ctrpol load: the kernel refused the %zu profile%s: none was "
+			"loaded or replaced\n", n, n == 1 ? "" : "s");
 	}
 	for (i = 0; !ret && i < n; i++)
 		printf("%s %s (%zu bytes)\n",
@@ -189,6 +170,7 @@ static int load_all(char **files, const struct policy_file *pfs, size_t n, bool 
 		       profile_name(&pfs[i]), pfs[i].size);
 out:
 	ctrpol_nl_close(&nl);
+	free(blobs);
 	free(before.v);
 	return ret;
 }

@@ -68,7 +68,7 @@ int learn_session_start(struct learn_session *s, const struct cgroup_ref *cgroup
 		err = event_stream_open(&s->events, &s->events_nl);
 	if (!err) {
 		failed = &s->nl;
-		err = kernel_load(&s->nl, blob, size, 0);
+		err = kernel_load(&s->nl, &(struct kernel_blob){ blob, size }, 1, 0);
 	}
 	s->loaded = !err;
 	if (err == -EEXIST) {

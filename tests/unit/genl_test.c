@@ -21,19 +21,28 @@
 
 static const struct ctrpol_nl fake_nl = { .family = FAKE_FAMILY };
 
-/* Rebuild the blob from a load request and check its pieces and flags. */
-static void check_load(size_t size, uint32_t flags, size_t want_chunks)
+/* Rebuild the n blobs of sizes[] from a load request and check its pieces and flags. */
+static void check_load_set(const size_t *sizes, size_t n, uint32_t flags, size_t want_chunks)
 {
-	unsigned char *blob = malloc(size), *joined = calloc(1, size + 1);
+	struct kernel_blob blobs[4];
+	unsigned char *blob, *joined;
+	size_t i, off = 0, size = 0, chunks = 0;
 	struct nl_msg *msg;
 	struct nlattr *nla;
-	size_t i, off = 0, chunks = 0;
 	int rem, nflags = 0;
 
+	ASSERT_TRUE(n <= 4);
+	for (i = 0; i < n; i++)
+		size += sizes[i];
+	blob = malloc(size);
+	joined = calloc(1, size + 1);
 	ASSERT_TRUE(blob && joined);
 	for (i = 0; i < size; i++)
 		blob[i] = (unsigned char)(i * 7 + i / 251);
-	msg = kernel_load_msg(&fake_nl, blob, size, flags);
+	for (i = 0; i < n; off += sizes[i++])
+		blobs[i] = (struct kernel_blob){ blob + off, sizes[i] };
+	off = 0;
+	msg = kernel_load_msg(&fake_nl, blobs, n, flags);
 	ASSERT_TRUE(msg);
 	ASSERT_EQ(nlmsg_hdr(msg)->nlmsg_type, FAKE_FAMILY);
 	ASSERT_EQ(((struct genlmsghdr *)nlmsg_data(nlmsg_hdr(msg)))->cmd, CTRPOL_CMD_LOAD);
@@ -61,6 +70,11 @@ static void check_load(size_t size, uint32_t flags, size_t want_chunks)
 	free(joined);
 }
 
+static void check_load(size_t size, uint32_t flags, size_t want_chunks)
+{
+	check_load_set(&size, 1, flags, want_chunks);
+}
+
 TEST(small_blob_is_one_attribute)
 {
 	check_load(5975, 0, 1);
@@ -79,6 +93,14 @@ TEST(largest_blob_fits_one_request)
 
 	check_load(size, CTRPOL_LOAD_REPLACE, (size + CTRPOL_BLOB_CHUNK_MAX - 1) /
 		   CTRPOL_BLOB_CHUNK_MAX);
+}
+
+/* Each blob of a set starts a piece of its own, in order. */
+TEST(a_set_of_blobs_is_one_request_in_order)
+{
+	const size_t sizes[] = { 96, CTRPOL_BLOB_CHUNK_MAX + 8, 1000 };
+
+	check_load_set(sizes, 3, CTRPOL_LOAD_REPLACE, 4);
 }
 
 static struct nl_msg *reply(void)

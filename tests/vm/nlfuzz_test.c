@@ -510,11 +510,12 @@ static void rename_profile(unsigned char *b, size_t size)
 /* A blob to load in blob[]: a seed, damaged or not, or anything; its size. */
 static size_t make_blob(size_t max)
 {
+	static unsigned char second[MSG_MAX] __attribute__((aligned(8)));
 	const struct seed *s = &seeds[below(NSEEDS)], *t = &seeds[below(NSEEDS)];
 	size_t size = s->size, i, j;
 
 	memcpy(blob, s->b, size);
-	switch (below(10)) {
+	switch (below(11)) {
 	case 0:		/* as compiled */
 		break;
 	case 1:		/* bit flips */
@@ -553,6 +554,15 @@ static size_t make_blob(size_t max)
 		size += i;
 		if (chance(50))
 			fix_crc(blob, size);
+		break;
+	case 9:		/* a set: a second blob after it, maybe of the same name */
+		memcpy(second, t->b, t->size);
+		if (chance(50)) {
+			rename_profile(second, t->size);
+			fix_crc(second, t->size);
+		}
+		memcpy(blob + size, second, t->size);
+		size += t->size;
 		break;
 	default:	/* not a profile at all */
 		size = below(512);
@@ -996,19 +1006,28 @@ static uint64_t u64_of(const struct nlattr *nla)
 	return v;
 }
 
-/* The pieces joined, verified: what ctrpol_nl_load() decides. */
+/* The pieces joined and split into blobs, verified: what ctrpol_nl_load() decides. */
 static int predict_load(struct fuzzer *f, const struct parsed *p)
 {
 	static unsigned char joined[MSG_MAX] __attribute__((aligned(8)));
+	static unsigned char one[MSG_MAX] __attribute__((aligned(8)));
+	struct {
+		const char *name;
+		uint32_t mode, size;
+	} got[CTRPOL_MAX_LOAD_BLOBS];
 	const unsigned char *at = p->attrs;
+	struct ctrpol_blob_header h;
 	struct ctrpol_blob_view view;
 	struct model *m = f->m;
-	size_t off = 0;
+	size_t off = 0, pos, size;
+	int rem = p->len, i, n = 0, k;
 	const char *why;
-	int rem = p->len, i;
 
-	if (!p->blob_size || p->blob_size > CTRPOL_MAX_BLOB_SIZE)
+	if (!p->blob_size || p->blob_size > CTRPOL_MAX_LOAD_SIZE)
 		return -EINVAL;
+	if (p->blob_size > sizeof(joined))
+		FAIL("a load of %llu bytes: more than the model can predict",
+		     (unsigned long long)p->blob_size);
 	while (rem >= NLA_HDRLEN) {
 		const struct nlattr *nla = (const void *)at;
 
@@ -1019,20 +1038,42 @@ static int predict_load(struct fuzzer *f, const struct parsed *p)
 		at += NLA_ALIGN(nla->nla_len);
 		rem -= NLA_ALIGN(nla->nla_len);
 	}
-	if (ctrpol_blob_verify(joined, off, &view, &why))
-		return -EINVAL;
-	i = model_profile(m, view.profile->name);
-	if (i >= 0 && !(u32_of(p->flags) & CTRPOL_LOAD_REPLACE))
-		return -EEXIST;
-	if (i < 0) {
-		if (m->nprof == MAX_PROFILES)
-			FAIL("the model holds too many profiles");
-		i = m->nprof++;
-		snprintf(m->prof[i].name, sizeof(m->prof[i].name), "%s", view.profile->name);
-		m->prof[i].nattached = 0;
+	/* Names point into joined: every blob is checked before the model changes. */
+	for (pos = 0; pos < off; pos += size) {
+		if (n == CTRPOL_MAX_LOAD_BLOBS || off - pos < sizeof(h))
+			return -EINVAL;
+		memcpy(&h, joined + pos, sizeof(h));
+		size = le32toh(h.size);
+		if (size < sizeof(h) || size > off - pos || size > CTRPOL_MAX_BLOB_SIZE)
+			return -EINVAL;
+		/* The verifier wants its blob aligned, as the kernel's allocation is. */
+		memcpy(one, joined + pos, size);
+		if (ctrpol_blob_verify(one, size, &view, &why))
+			return -EINVAL;
+		/* one is a copy of joined + pos: the name stays where joined holds it. */
+		got[n].name = (const char *)joined + pos + (view.profile->name - (const char *)one);
+		got[n].mode = view.profile->mode;
+		got[n++].size = size;
 	}
-	m->prof[i].mode = view.profile->mode;
-	m->prof[i].size = off;
+	for (i = 1; i < n; i++)
+		for (k = 0; k < i; k++)
+			if (!strcmp(got[i].name, got[k].name))
+				return -EINVAL;
+	for (i = 0; i < n; i++)
+		if (model_profile(m, got[i].name) >= 0 && !(u32_of(p->flags) & CTRPOL_LOAD_REPLACE))
+			return -EEXIST;
+	for (i = 0; i < n; i++) {
+		k = model_profile(m, got[i].name);
+		if (k < 0) {
+			if (m->nprof == MAX_PROFILES)
+				FAIL("the model holds too many profiles");
+			k = m->nprof++;
+			snprintf(m->prof[k].name, sizeof(m->prof[k].name), "%s", got[i].name);
+			m->prof[k].nattached = 0;
+		}
+		m->prof[k].mode = got[i].mode;
+		m->prof[k].size = got[i].size;
+	}
 	f->loaded++;
 	return 0;
 }
@@ -1385,10 +1426,10 @@ static void world_cleanup(struct world *w, struct model *m)
 	check_kernel_matches(&w->base, "after cleaning up");
 }
 
-/* The oversized blob: more than CTRPOL_MAX_BLOB_SIZE in full-size pieces. */
+/* The oversized load: more than CTRPOL_MAX_LOAD_SIZE in full-size pieces. */
 static void send_oversized(struct fuzzer *f)
 {
-	size_t pieces = CTRPOL_MAX_BLOB_SIZE / CTRPOL_BLOB_CHUNK_MAX + 1, i;
+	size_t pieces = CTRPOL_MAX_LOAD_SIZE / CTRPOL_BLOB_CHUNK_MAX + 1, i;
 	size_t len = NLMSG_LENGTH(GENL_HDRLEN) + pieces * NLA_HDRLEN + pieces * CTRPOL_BLOB_CHUNK_MAX;
 	int size = 2 * len;
 	struct builder m = { .cap = len };

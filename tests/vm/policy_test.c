@@ -50,6 +50,57 @@ TEST(loading_a_loaded_name_needs_replace)
 	ASSERT_EQ(request_unload("twice"), -ENOENT);
 }
 
+/* Blobs back to back, as one load: their sizes in *size. */
+static char *set_of(size_t *size, const char **names, const char **rules, int n)
+{
+	static char set[4 * 4096];
+	int i;
+
+	for (*size = 0, i = 0; i < n; i++)
+		*size += blob_of(names[i], rules[i], set + *size, sizeof(set) - *size);
+	return set;
+}
+
+/* A load of several profiles changes all of them, or nothing, whichever blob is refused. */
+TEST(a_load_of_several_profiles_is_taken_whole_or_refused_whole)
+{
+	const char *rules[] = { "allow read,write /tmp/whole", "allow read /x", "allow read /y" };
+	const char *damaged[] = { "whole", "whole-new", "whole-bad" };
+	const char *twice[] = { "whole", "whole-new", "whole-new" };
+	const char *taken[] = { "whole-new", "whole" };
+	uint32_t before;
+	struct confined c;
+	size_t size;
+	char *set;
+
+	put_file("/tmp/whole", "w", 0666);
+	confine(&c, "whole", "allow read /tmp/whole");
+	before = status_u32(CTRPOL_A_NPROFILES);
+	/* A replacement and a new profile, refused with a damaged third blob... */
+	set = set_of(&size, damaged, rules, 3);
+	set[size - 1] ^= 1;
+	ASSERT_EQ(request_load(set, size, CTRPOL_LOAD_REPLACE), -EINVAL);
+	/* ...with a name given twice... */
+	set = set_of(&size, twice, rules, 3);
+	ASSERT_EQ(request_load(set, size, CTRPOL_LOAD_REPLACE), -EINVAL);
+	/* ...with bytes after them too few for a blob... */
+	set = set_of(&size, damaged, rules, 2);
+	ASSERT_EQ(request_load(set, size + 8, CTRPOL_LOAD_REPLACE), -EINVAL);
+	/* ...and a loaded name without CTRPOL_LOAD_REPLACE, after a new one. */
+	set = set_of(&size, taken, rules + 1, 2);
+	ASSERT_EQ(request_load(set, size, 0), -EEXIST);
+	ASSERT_EQ(status_u32(CTRPOL_A_NPROFILES), before);
+	ASSERT_EQ(request_unload("whole-new"), -ENOENT);
+	ASSERT_EQ(try_in(c.cgroup, "write", "/tmp/whole", NULL), EACCES);
+	/* The set whole: both, at once. */
+	set = set_of(&size, damaged, rules, 2);
+	ASSERT_EQ(request_load(set, size, CTRPOL_LOAD_REPLACE), 0);
+	ASSERT_EQ(status_u32(CTRPOL_A_NPROFILES), before + 1);
+	ASSERT_EQ(try_in(c.cgroup, "write", "/tmp/whole", NULL), 0);
+	ASSERT_EQ(request_unload("whole-new"), 0);
+	unconfine(&c);
+}
+
 TEST(replacing_a_profile_applies_to_its_running_cgroups)
 {
 	static char blob[4096];

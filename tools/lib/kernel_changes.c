@@ -10,28 +10,32 @@ static struct nl_msg *drop(struct nl_msg *msg)
 	return NULL;
 }
 
-struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const void *blob, size_t size,
-			       uint32_t flags)
+struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const struct kernel_blob *blobs,
+			       size_t n, uint32_t flags)
 {
-	size_t chunks = (size + CTRPOL_BLOB_CHUNK_MAX - 1) / CTRPOL_BLOB_CHUNK_MAX, off, len;
+	size_t chunks = 0, i, off, len;
 	struct nl_msg *msg;
 
+	for (i = 0; i < n; i++)
+		chunks += (blobs[i].size + CTRPOL_BLOB_CHUNK_MAX - 1) / CTRPOL_BLOB_CHUNK_MAX;
 	msg = ctrpol_nl_msg(nl, CTRPOL_CMD_LOAD, chunks * nla_total_size(CTRPOL_BLOB_CHUNK_MAX) +
 			    nla_total_size(sizeof(flags)));
-	/* One attribute holds at most 64 KiB: the kernel joins the pieces in order. */
-	for (off = 0; msg && off < size; off += len) {
-		len = size - off < CTRPOL_BLOB_CHUNK_MAX ? size - off : CTRPOL_BLOB_CHUNK_MAX;
-		if (nla_put(msg, CTRPOL_A_BLOB, len, (const char *)blob + off) < 0)
-			msg = drop(msg);
-	}
+	/* One attribute holds at most 64 KiB: the kernel joins the pieces, then splits the blobs. */
+	for (i = 0; msg && i < n; i++)
+		for (off = 0; msg && off < blobs[i].size; off += len) {
+			len = blobs[i].size - off < CTRPOL_BLOB_CHUNK_MAX ? blobs[i].size - off :
+									   CTRPOL_BLOB_CHUNK_MAX;
+			if (nla_put(msg, CTRPOL_A_BLOB, len, (const char *)blobs[i].blob + off) < 0)
+				msg = drop(msg);
+		}
 	if (msg && flags && nla_put_u32(msg, CTRPOL_A_FLAGS, flags) < 0)
 		msg = drop(msg);
 	return msg;
 }
 
-int kernel_load(struct ctrpol_nl *nl, const void *blob, size_t size, uint32_t flags)
+int kernel_load(struct ctrpol_nl *nl, const struct kernel_blob *blobs, size_t n, uint32_t flags)
 {
-	return ctrpol_nl_send(nl, kernel_load_msg(nl, blob, size, flags), NULL, NULL);
+	return ctrpol_nl_send(nl, kernel_load_msg(nl, blobs, n, flags), NULL, NULL);
 }
 
 /* A request naming a profile, a cgroup, or both (NULL, 0: not named). */

@@ -13,16 +13,22 @@
 
 #include "genl_client.h"
 
+/* A compiled profile, size bytes at blob (at most CTRPOL_MAX_BLOB_SIZE). */
+struct kernel_blob {
+	const void *blob;
+	size_t size;
+};
+
 /*
- * Load the compiled profile blob (size bytes, at most CTRPOL_MAX_BLOB_SIZE),
- * in pieces of CTRPOL_BLOB_CHUNK_MAX bytes; flags are enum
- * ctrpol_load_flags.
+ * Load n compiled profiles, all or none, in one request (at most
+ * CTRPOL_MAX_LOAD_BLOBS, CTRPOL_MAX_LOAD_SIZE bytes together), each in
+ * pieces of CTRPOL_BLOB_CHUNK_MAX bytes; flags are enum ctrpol_load_flags.
  */
-int kernel_load(struct ctrpol_nl *nl, const void *blob, size_t size, uint32_t flags);
+int kernel_load(struct ctrpol_nl *nl, const struct kernel_blob *blobs, size_t n, uint32_t flags);
 
 /* The request kernel_load() sends (NULL when out of memory); for tests. */
-struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const void *blob, size_t size,
-			       uint32_t flags);
+struct nl_msg *kernel_load_msg(const struct ctrpol_nl *nl, const struct kernel_blob *blobs,
+			       size_t n, uint32_t flags);
 
 int kernel_unload(struct ctrpol_nl *nl, const char *name);
 

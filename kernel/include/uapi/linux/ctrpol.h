@@ -34,11 +34,15 @@
  * @CTRPOL_CMD_GET_STATUS: request takes no attribute; the reply carries
  *	%CTRPOL_A_VERSION, %CTRPOL_A_ABI_VERSION, %CTRPOL_A_COUNTERS,
  *	%CTRPOL_A_NPROFILES and %CTRPOL_A_NATTACHMENTS.
- * @CTRPOL_CMD_LOAD: load a compiled profile: one or more %CTRPOL_A_BLOB,
- *	concatenated in order, and optionally %CTRPOL_A_FLAGS.  The blob is
- *	verified whole before anything changes.  A profile of the same name is
- *	replaced, for every cgroup it is attached to at once, only with
- *	%CTRPOL_LOAD_REPLACE; otherwise the load fails with EEXIST.
+ * @CTRPOL_CMD_LOAD: load compiled profiles, all or none: one or more
+ *	%CTRPOL_A_BLOB, joined in order into blobs back to back (each blob's
+ *	header gives its size; the next starts where it ends), at most
+ *	%CTRPOL_MAX_LOAD_BLOBS and %CTRPOL_MAX_LOAD_SIZE bytes, and optionally
+ *	%CTRPOL_A_FLAGS.  Every blob is verified, and every name checked,
+ *	before anything changes; a refusal changes nothing.  A profile of a
+ *	loaded name is replaced, for every cgroup it is attached to at once,
+ *	only with %CTRPOL_LOAD_REPLACE; otherwise the load fails with EEXIST.
+ *	A name given twice is EINVAL.
  * @CTRPOL_CMD_UNLOAD: %CTRPOL_A_NAME; fails with EBUSY while attached.
  * @CTRPOL_CMD_ATTACH: %CTRPOL_A_CGROUP_ID and %CTRPOL_A_NAME: confine the
  *	cgroup v2 and its descendants; optionally %CTRPOL_A_FLAGS, &enum
@@ -139,6 +143,10 @@ enum ctrpol_attr {
 
 /* One attribute's payload is at most 65,535 - 4 bytes: larger blobs come in pieces. */
 #define CTRPOL_BLOB_CHUNK_MAX	65528
+
+/* Bounds of one %CTRPOL_CMD_LOAD: the profiles of a node's boot set, at once. */
+#define CTRPOL_MAX_LOAD_BLOBS	256
+#define CTRPOL_MAX_LOAD_SIZE	(32U << 20)	/* bytes, every blob together */
 
 /**
  * enum ctrpol_load_flags - %CTRPOL_A_FLAGS of %CTRPOL_CMD_LOAD
