@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "confine.h"
@@ -134,6 +135,108 @@ TEST(attach_on_exec_confines_from_the_first_exec_in_the_cgroup)
 	expect(0, NULL, "detach", "--cgroup", CGROUP_ROOT "/onexec", NULL);
 	expect(0, NULL, "unload", "onexec", NULL, NULL);
 	ASSERT_EQ(rmdir(CGROUP_ROOT "/onexec"), 0);
+}
+
+/* A child forked, not executing anything, reads path: its errno. */
+static int fork_read_secret(const void *path)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(read_secret(path));
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return 199;
+	return WEXITSTATUS(status);
+}
+
+/* A shell, confined from its exec, whose subshell (a fork, no exec) reads path. */
+static int sh_subshell_read(const void *path)
+{
+	char script[128];
+
+	snprintf(script, sizeof(script), "if (read l < %s) 2>/dev/null; then exit 0; fi; exit 13",
+		 (const char *)path);
+	execl("/bin/sh", "sh", "-c", script, (char *)NULL);
+	return 127;
+}
+
+/*
+ * A shell executed in cgroup from reads path itself, with no exec of its
+ * own, after the host has moved it to cgroup to (NULL: left there): the
+ * shell's status, 0 when it could read, 13 when it could not open.
+ */
+static int read_after_move(const char *from, const char *to, const char *path)
+{
+	int ready[2], go[2], status;
+	char script[128], line[8];
+	pid_t pid;
+
+	ASSERT_EQ(pipe(ready), 0);
+	ASSERT_EQ(pipe(go), 0);
+	snprintf(script, sizeof(script), "echo ready; read x\n"
+		 "if read l 2>/dev/null < %s; then exit 0; fi; exit 13", path);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (enter_cgroup(from) || dup2(go[0], 0) < 0 || dup2(ready[1], 1) < 0)
+			_exit(120);
+		close(go[1]);
+		close(ready[0]);
+		execl("/bin/sh", "sh", "-c", script, (char *)NULL);
+		_exit(127);
+	}
+	close(go[0]);
+	close(ready[1]);
+	/* Once it says ready, the shell has executed in from: it is armed there. */
+	ASSERT_EQ(read(ready[0], line, sizeof(line)), 6);
+	if (to) {
+		char procs[256], pidtext[16];
+
+		snprintf(procs, sizeof(procs), "%s/%s/cgroup.procs", CGROUP_ROOT, to);
+		snprintf(pidtext, sizeof(pidtext), "%d", pid);
+		put_file(procs, pidtext, 0644);
+	}
+	ASSERT_EQ(write(go[1], "go\n", 3), 3);
+	close(go[1]);
+	close(ready[0]);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	ASSERT_TRUE(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/* On-exec confinement across forks without exec, nested cgroups, and moves by the host. */
+TEST(attach_on_exec_holds_across_forks_nested_cgroups_and_moves)
+{
+	static struct cmd_result r;
+
+	put_file("/tmp/onexec2-secret", "x\n", 0644);
+	put_file("/tmp/onexec2.ctp", "profile onexec2 {\n    default allow\n"
+		 "    deny read /tmp/onexec2-secret\n}\n", 0644);
+	cgroup_create("onexec2");
+	cgroup_create("onexec2/inner");
+	cgroup_create("onexec2-out");
+	expect(0, NULL, "load", "/tmp/onexec2.ctp", NULL, NULL);
+	run_cmd((char *[]){ "ctrpol", "attach", "onexec2", "--on-exec", "--cgroup",
+			    CGROUP_ROOT "/onexec2", NULL }, AS_CALLER, &r);
+	EXPECT_STATUS(r, 0);
+	/* The runtime forking before any exec: its children are free as it is. */
+	ASSERT_EQ(run_in("onexec2", AS_CALLER, fork_read_secret, "/tmp/onexec2-secret"), 0);
+	/* After an exec, a fork without exec stays confined. */
+	ASSERT_EQ(run_in("onexec2", AS_CALLER, sh_subshell_read, "/tmp/onexec2-secret"), 13);
+	ASSERT_EQ(run_in(NULL, AS_CALLER, sh_subshell_read, "/tmp/onexec2-secret"), 0);
+	/* A cgroup below: free until its exec, then confined. */
+	ASSERT_EQ(run_in("onexec2/inner", AS_CALLER, read_secret, "/tmp/onexec2-secret"), 0);
+	ASSERT_EQ(run_in("onexec2/inner", AS_CALLER, cat_secret, "/tmp/onexec2-secret"), 1);
+	/* Moved by the host: deeper in the subtree it stays confined, out of it it is free. */
+	ASSERT_EQ(read_after_move("onexec2", NULL, "/tmp/onexec2-secret"), 13);
+	ASSERT_EQ(read_after_move("onexec2", "onexec2/inner", "/tmp/onexec2-secret"), 13);
+	ASSERT_EQ(read_after_move("onexec2", "onexec2-out", "/tmp/onexec2-secret"), 0);
+	expect(0, NULL, "detach", "--cgroup", CGROUP_ROOT "/onexec2", NULL);
+	expect(0, NULL, "unload", "onexec2", NULL, NULL);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/onexec2/inner"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/onexec2"), 0);
+	ASSERT_EQ(rmdir(CGROUP_ROOT "/onexec2-out"), 0);
 }
 
 /* What list prints of profile name: its row starts the line. */
