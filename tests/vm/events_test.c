@@ -470,34 +470,41 @@ static int act_open_many(const void *count)
 	return 0;
 }
 
+/* The events of one profile received, and the drops they reported. */
+struct tally {
+	const char *profile;
+	uint64_t received, suppressed;
+};
+
 /*
- * Receive the events of profile that come within timeout_ms of each other:
- * how many, and the drops they report.  0 takes only what is queued.
+ * Receive the events that come within timeout_ms of each other, counting
+ * those of the n profiles of t.  0 takes only what is queued.
  */
-static void receive(int fd, const char *profile, int timeout_ms, uint64_t *received,
-		    uint64_t *suppressed)
+static void receive(int fd, struct tally *t, int n, int timeout_ms)
 {
 	struct rawgenl_msg m;
 	const struct nlattr *ev;
-	int n;
+	int got, i;
 
-	while ((n = rawgenl_next(fd, &m, timeout_ms)) == 1) {
+	while ((got = rawgenl_next(fd, &m, timeout_ms)) == 1) {
 		ev = rawgenl_attr(&m, CTRPOL_A_EVENT);
 		ASSERT_TRUE(ev);
-		if (strcmp(str_field(ev, CTRPOL_EV_PROFILE), profile))
-			continue;
-		++*received;
-		if (has_field(ev, CTRPOL_EV_SUPPRESSED))
-			*suppressed += num_field(ev, CTRPOL_EV_SUPPRESSED);
+		for (i = 0; i < n; i++) {
+			if (strcmp(str_field(ev, CTRPOL_EV_PROFILE), t[i].profile))
+				continue;
+			t[i].received++;
+			if (has_field(ev, CTRPOL_EV_SUPPRESSED))
+				t[i].suppressed += num_field(ev, CTRPOL_EV_SUPPRESSED);
+		}
 	}
-	if (n < 0)
-		FAIL("receiving events: %s", strerror(-n));
+	if (got < 0)
+		FAIL("receiving events: %s", strerror(-got));
 }
 
-/* Receive events of profile until none comes for a second. */
-static void drain(int fd, const char *profile, uint64_t *received, uint64_t *suppressed)
+/* Receive events until none comes for a second. */
+static void drain(int fd, struct tally *t, int n)
 {
-	receive(fd, profile, 1000, received, suppressed);
+	receive(fd, t, n, 1000);
 }
 
 /*
@@ -530,15 +537,18 @@ static int act_flood(const void *arg)
 TEST(a_flood_of_denials_is_limited_counted_and_harmless)
 {
 	uint32_t rate = status_u32(CTRPOL_A_EVENT_RATE), burst = status_u32(CTRPOL_A_EVENT_BURST);
-	uint64_t received = 0, suppressed = 0, sent, dropped, start, seconds, total;
-	int fd, requests = 0, status;
-	struct confined c;
+	uint64_t sent, dropped, start, seconds, total;
+	int fd, requests = 0, status, few = 3;
+	struct tally t[2] = { { "ev-flood", 0, 0 }, { "ev-quiet", 0, 0 } };
+	struct confined c, quiet;
 	struct flood *flood;
+	bool quiet_done = false;
 	pid_t flooder;
 
 	setup();
 	fd = events_socket();
 	confine(&c, "ev-flood", "default allow\ndeny read " SECRET);
+	confine(&quiet, "ev-quiet", "default allow\ndeny read " SECRET);
 	flood = mmap(NULL, sizeof(*flood), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 		     -1, 0);
 	ASSERT_TRUE(flood != MAP_FAILED);
@@ -546,26 +556,33 @@ TEST(a_flood_of_denials_is_limited_counted_and_harmless)
 	/* A burst as large as the limit allows: every event arrives, none is dropped. */
 	start = now_ns();
 	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_open_many, &burst), 0);
-	drain(fd, c.name, &received, &suppressed);
-	ASSERT_EQ(received, burst);
-	ASSERT_EQ(suppressed, 0);
+	drain(fd, t, 1);
+	ASSERT_EQ(t[0].received, burst);
+	ASSERT_EQ(t[0].suppressed, 0);
 	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_DROPPED), 0);
 
-	/* A flood far above it, while the host keeps asking the LSM and opening files. */
+	/*
+	 * A flood far above it, while the host keeps asking the LSM and opening
+	 * files, and another profile, once the flood is being dropped, denies a few.
+	 */
 	fflush(stdout);
 	flooder = fork();
 	if (flooder == 0)
 		_exit(run_in(c.cgroup, AS_CALLER, act_flood, flood));
 	do {
-		ASSERT_TRUE(status_u32(CTRPOL_A_NPROFILES) >= 1);
+		ASSERT_TRUE(status_u32(CTRPOL_A_NPROFILES) >= 2);
 		ASSERT_EQ(act_open("/proc/self/status"), 0);
-		receive(fd, c.name, 0, &received, &suppressed);
-		if (suppressed)
+		receive(fd, t, 2, 0);
+		if (t[0].suppressed && !quiet_done) {
+			ASSERT_EQ(run_in(quiet.cgroup, AS_CALLER, act_open_many, &few), 0);
+			quiet_done = true;
+		}
+		if (quiet_done)
 			flood->stop = 1;
 		requests++;
 	} while (waitpid(flooder, &status, WNOHANG) == 0);
 	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	drain(fd, c.name, &received, &suppressed);
+	drain(fd, t, 2);
 	seconds = (now_ns() - start) / 1000000000 + 1;
 	total = burst + flood->denials;
 
@@ -577,13 +594,19 @@ TEST(a_flood_of_denials_is_limited_counted_and_harmless)
 	       (unsigned long long)seconds);
 	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_DENIED), total);
 	ASSERT_EQ(sent + dropped, total);
-	ASSERT_EQ(received, sent);
+	ASSERT_EQ(t[0].received, sent);
 	/* The limit held, and the events after a loss said how much was lost. */
 	ASSERT_TRUE(sent <= burst + rate * seconds);
 	ASSERT_TRUE(dropped > 0);
-	ASSERT_TRUE(suppressed > 0 && suppressed <= dropped);
+	ASSERT_TRUE(t[0].suppressed > 0 && t[0].suppressed <= dropped);
 	ASSERT_TRUE(requests > 0);
+	/* The flood's limit is its own: the other profile lost none of its events. */
+	ASSERT_TRUE(quiet_done);
+	ASSERT_EQ(t[1].received, few);
+	ASSERT_EQ(t[1].suppressed, 0);
+	ASSERT_EQ(profile_counter(quiet.name, CTRPOL_COUNTER_DROPPED), 0);
 	munmap(flood, sizeof(*flood));
 	close(fd);
+	unconfine(&quiet);
 	unconfine(&c);
 }
