@@ -111,7 +111,8 @@ static int on_done(struct nl_msg *msg, void *arg)
 }
 
 /*
- * A compiled profile can be 16 MiB, far more than the default send buffer.
+ * A load can be 32 MiB (profiles of up to 16 MiB each), far more than the
+ * default send buffer.
  * SO_SNDBUF is capped by net.core.wmem_max; SO_SNDBUFFORCE is not, but needs
  * CAP_NET_ADMIN, which the kernel requires of every request anyway.
  */
