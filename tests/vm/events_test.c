@@ -27,6 +27,7 @@
 #include "attempts.h"
 #include "confine.h"
 #include "harness.h"
+#include "loopback.h"
 #include "rawgenl.h"
 
 #define SECRET "/tmp/ev-secret"
@@ -333,6 +334,72 @@ TEST(each_denial_sends_an_event_with_every_field)
 
 	kill(host.pid, SIGKILL);
 	waitpid(host.pid, NULL, 0);
+	close(fd);
+	unconfine(&c);
+}
+
+/* On an AF_INET6 TCP socket, bind (bind != NULL) to, or connect to, [::1]:port. */
+static int act_inet6(const void *bind_port, const void *connect_port)
+{
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	int fd = socket(AF_INET6, SOCK_STREAM, 0);
+
+	*actor = getpid();
+	if (fd < 0)
+		return 198;
+	sin6.sin6_port = htons(*(const int *)(bind_port ? bind_port : connect_port));
+	return result(bind_port ? bind(fd, (struct sockaddr *)&sin6, sizeof(sin6)) :
+		      connect(fd, (struct sockaddr *)&sin6, sizeof(sin6)));
+}
+
+static int act_bind6(const void *port)
+{
+	return act_inet6(port, NULL);
+}
+
+static int act_connect6(const void *port)
+{
+	return act_inet6(NULL, port);
+}
+
+/* The event's address is ::1 and its port port. */
+static void check_inet6(const struct nlattr *ev, int port)
+{
+	const struct in6_addr loopback = IN6ADDR_LOOPBACK_INIT;
+	const void *addr;
+	size_t len;
+
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_FAMILY), AF_INET6);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_SOCK_TYPE), SOCK_STREAM);
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_PROTOCOL), IPPROTO_TCP);
+	addr = field(ev, CTRPOL_EV_ADDR, &len);
+	ASSERT_TRUE(addr && len == sizeof(loopback) && !memcmp(addr, &loopback, len));
+	ASSERT_EQ(num_field(ev, CTRPOL_EV_PORT), port);
+}
+
+TEST(ipv6_bind_and_connect_denials_send_their_address)
+{
+	int fd, denied_bind = 8089, denied_connect = 9, free_port = 8090;
+	struct rawgenl_msg m;
+	const struct nlattr *ev;
+	struct confined c;
+
+	setup();
+	network_up();
+	fd = events_socket();
+	confine(&c, "ev-inet6", "default allow\n"
+		"deny net bind inet6 tcp port 8089\ndeny net connect inet6 tcp port 9");
+	ev = denial(fd, &m, &c, act_bind6, &denied_bind, EACCES, CTRPOL_RULE_NET,
+		    CTRPOL_NET_BIND);
+	check_inet6(ev, denied_bind);
+	ev = denial(fd, &m, &c, act_connect6, &denied_connect, EACCES, CTRPOL_RULE_NET,
+		    CTRPOL_NET_CONNECT);
+	check_inet6(ev, denied_connect);
+	/* The controls: another port binds, and nobody listening refuses the connect. */
+	ASSERT_EQ(run_in(c.cgroup, AS_CALLER, act_bind6, &free_port), 0);
+	ASSERT_EQ(run_in(NULL, AS_CALLER, act_connect6, &denied_connect), ECONNREFUSED);
+	ASSERT_EQ(profile_class_counter(c.name, CTRPOL_RULE_NET, CTRPOL_COUNTER_DENIED), 2);
+	ASSERT_EQ(profile_counter(c.name, CTRPOL_COUNTER_EVENTS), 2);
 	close(fd);
 	unconfine(&c);
 }
