@@ -37,7 +37,7 @@ struct ctr {
 	char name[32];
 	char bundle[96];
 	char out[96];
-	char cgroup[64];	/* linux.cgroupsPath */
+	char cgroup[160];	/* linux.cgroupsPath */
 };
 
 static void ctr_init(struct ctr *c, const char *name)
@@ -678,5 +678,195 @@ TEST(two_containers_under_two_profiles_are_kept_from_each_other_and_the_host)
 	ASSERT_EQ(waitpid(bpid, NULL, 0), bpid);
 	run_ctrpol("unload", "batch", "container-default", "offline");
 	run_ctrpol("unload", "web", NULL, NULL);
+	cleanup_parent();
+}
+
+/*
+ * A second createRuntime hook, after `ctrpol oci-hook`: list.sh DIR keeps
+ * what the host sees once the hook is done, the init's cgroup and
+ * `ctrpol list`, in DIR/init-cgroup and DIR/list.
+ */
+static const char list_script[] =
+	"#!/bin/sh\n"
+	"set -eu\n"
+	"pid=$(sed -n 's/.*\"pid\": *\\([0-9]*\\).*/\\1/p')\n"
+	"cat /proc/$pid/cgroup >$1/init-cgroup\n"
+	"/bin/ctrpol list >$1/list\n";
+
+/* rmdir every directory of cgroup path (under CGROUP_ROOT), the deepest first. */
+static void remove_cgroup_path(const char *path)
+{
+	char dir[192];
+	char *slash;
+
+	snprintf(dir, sizeof(dir), CGROUP_ROOT "%s", path);
+	while ((slash = strrchr(dir, '/')) && slash > dir + strlen(CGROUP_ROOT)) {
+		if (rmdir(dir) && errno != ENOENT)
+			FAIL("rmdir %s: %s", dir, strerror(errno));
+		*slash = '\0';
+	}
+}
+
+/* Whether `ctrpol list` text shows profile attached on exec at cgroup path. */
+static bool listed_on_exec(const char *list, const char *profile, const char *path)
+{
+	const char *p, *end, *at;
+	char line[512];
+	size_t n;
+
+	for (p = list; *p; p = *end ? end + 1 : end) {
+		end = strchrnul(p, '\n');
+		snprintf(line, sizeof(line), "%.*s", (int)(end - p), p);
+		at = strstr(line, path);
+		n = strlen(line);
+		if (at && at[strlen(path)] == ' ' && strstr(line, profile) &&
+		    n > strlen("(on exec)") && !strcmp(line + n - strlen("(on exec)"), "(on exec)"))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The cgroup layouts an operator's runtimes make, as linux.cgroupsPath:
+ * cgroupfs ones, and the paths that a systemd cgroup driver's scopes end up
+ * at (made here by crun's cgroupfs manager: this guest has no systemd).
+ */
+static const struct layout {
+	const char *runtime;
+	const char *path;
+} layouts[] = {
+	{ "crun, cgroupfs", "/" PARENT "/plain" },
+	{ "podman, systemd driver",
+	  "/machine.slice/libpod-3f2a9c1e5b7d4f60a8e2c4b6d8f0a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f5.scope" },
+	{ "kubelet and containerd, systemd driver",
+	  "/kubepods.slice/kubepods-besteffort.slice/"
+	  "kubepods-besteffort-pod0a1b2c3d_4e5f_6789_abcd_ef0123456789.slice/"
+	  "cri-containerd-9c8b7a6f5e4d.scope" },
+	{ "kubelet, cgroupfs driver",
+	  "/kubepods/burstable/pod0a1b2c3d-4e5f-6789-abcd-ef0123456789/9c8b7a6f5e4d" },
+};
+
+TEST(the_oci_hook_confines_a_container_under_every_cgroup_layout)
+{
+	static const char *const cmd[] = {
+		"sh", "-c", "echo x >/mnt/forbidden 2>/dev/null && echo wrote || echo refused", NULL
+	};
+	char script[160], list_hook[400], path[160], buf[2048], want[200];
+	struct cmd_result r;
+	struct ctr c;
+	size_t i;
+	int confined;
+
+	load("crunpaths", "default allow\ndeny write,create /mnt/forbidden");
+	for (i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
+		/* Without the hook first, the control: the write goes through. */
+		for (confined = 0; confined < 2; confined++) {
+			const char *opts[] = {
+				"--hook", list_hook, NULL, NULL, NULL, NULL, NULL
+			};
+
+			ctr_init(&c, confined ? "layout" : "control");
+			snprintf(c.cgroup, sizeof(c.cgroup), "%s", layouts[i].path);
+			out_file(&c, "list.sh", script, sizeof(script));
+			put_file(script, list_script, 0755);
+			out_file(&c, "forbidden", path, sizeof(path));
+			unlink(path);
+			if (confined) {
+				/* Hooks of a stage run in order: ctrpol's, then list.sh. */
+				opts[0] = "--annotation";
+				opts[1] = "io.ctrpol.profile=crunpaths";
+				opts[2] = "--hook";
+				opts[3] = "createRuntime /bin/ctrpol oci-hook";
+				opts[4] = "--hook";
+				opts[5] = list_hook;
+			}
+			snprintf(list_hook, sizeof(list_hook), "createRuntime /bin/sh %s %s", script,
+				 c.out);
+			bundle(&c, opts, cmd);
+			crun(&r, "run", "--bundle", c.bundle, c.name);
+			printf("# %s%s: crun run: exit %d, %s", layouts[i].runtime,
+			       confined ? "" : " (control)", r.status, r.out);
+			ASSERT_EQ(r.status, 0);
+			ASSERT_STREQ(r.out, confined ? "refused\n" : "wrote\n");
+			ASSERT_EQ(access(path, F_OK) ? errno : 0, confined ? ENOENT : 0);
+
+			/* The init was in the layout's cgroup, which had the profile. */
+			out_file(&c, "init-cgroup", path, sizeof(path));
+			slurp_ok(path, buf, sizeof(buf));
+			snprintf(want, sizeof(want), "0::%s\n", layouts[i].path);
+			ASSERT_STREQ(buf, want);
+			out_file(&c, "list", path, sizeof(path));
+			slurp_ok(path, buf, sizeof(buf));
+			if (confined)
+				comment("  ", buf);
+			ASSERT_EQ(listed_on_exec(buf, "crunpaths", layouts[i].path), confined);
+
+			/* crun removed the cgroup: no listing names it any more. */
+			run_cmd((char *[]){ "ctrpol", "list", NULL }, AS_CALLER, &r);
+			ASSERT_EQ(r.status, 0);
+			ASSERT_TRUE(!strstr(r.out, layouts[i].path));
+		}
+		remove_cgroup_path(layouts[i].path);
+	}
+	unload("crunpaths");
+}
+
+/*
+ * kill.sh WHEN: a createRuntime hook killed by SIGKILL, before `ctrpol
+ * oci-hook` ran, or once it had attached (then `ctrpol list` is kept in
+ * the directory given as $2).  One netlink request attaches: a kill at any
+ * point of the hook leaves one of these two states.
+ */
+static const char kill_script[] =
+	"#!/bin/sh\n"
+	"set -eu\n"
+	"if [ $1 = after ]; then\n"
+	"	/bin/ctrpol oci-hook\n"
+	"	/bin/ctrpol list >$2/list\n"
+	"fi\n"
+	"kill -KILL $$\n";
+
+TEST(a_container_whose_oci_hook_is_killed_does_not_start)
+{
+	static const char *const cmd[] = { "sh", "-c", "touch /mnt/ran; echo ran", NULL };
+	static const char *const when[] = { "before", "after" };
+	char script[160], hook[400], path[256], buf[2048];
+	const char *opts[] = {
+		"--annotation", "io.ctrpol.profile=crunkill", "--hook", hook, NULL
+	};
+	struct cmd_result r;
+	struct ctr c;
+	size_t i;
+
+	load("crunkill", "default allow");
+	for (i = 0; i < 2; i++) {
+		ctr_init(&c, when[i]);
+		out_file(&c, "kill.sh", script, sizeof(script));
+		put_file(script, kill_script, 0755);
+		snprintf(hook, sizeof(hook), "createRuntime /bin/sh %s %s %s", script, when[i],
+			 c.out);
+		bundle(&c, opts, cmd);
+		crun(&r, "run", "--bundle", c.bundle, c.name);
+		printf("# the hook killed %s attaching: crun run: exit %d:\n", when[i], r.status);
+		comment("  ", r.err);
+		ASSERT_TRUE(r.status != 0);
+		ASSERT_STREQ(r.out, "");
+		/* The command never ran, confined or not. */
+		out_file(&c, "ran", path, sizeof(path));
+		ASSERT_TRUE(access(path, F_OK) && errno == ENOENT);
+		if (i) {
+			/* It had been attached when the hook died... */
+			out_file(&c, "list", path, sizeof(path));
+			slurp_ok(path, buf, sizeof(buf));
+			ASSERT_TRUE(listed_on_exec(buf, "crunkill", c.cgroup));
+		}
+		/* ...and crun removed the cgroup: neither it nor an attachment is left. */
+		snprintf(path, sizeof(path), CGROUP_ROOT "%s", c.cgroup);
+		ASSERT_TRUE(access(path, F_OK) && errno == ENOENT);
+		run_cmd((char *[]){ "ctrpol", "list", NULL }, AS_CALLER, &r);
+		ASSERT_EQ(r.status, 0);
+		ASSERT_TRUE(!strstr(r.out, c.cgroup));
+	}
+	unload("crunkill");
 	cleanup_parent();
 }
