@@ -20,14 +20,18 @@ CTRPOL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	$(shell $(PKG_CONFIG) --cflags $(TOOL_PKGS) 2>/dev/null)
 TOOL_LIBS = $(shell $(PKG_CONFIG) --libs $(TOOL_PKGS) 2>/dev/null)
 
-# kernel/shared/ is compiled into the kernel too: the tool runs the kernel's own verifier and matcher.
-TOOL_LIB_SRCS := $(wildcard tools/lib/*.c) $(wildcard kernel/shared/*.c)
-TOOL_SRCS := $(wildcard tools/*.c)
+# The stages a policy passes through, one folder each (docs/architecture.md), which
+# tests, fuzzers and benchmarks link; kernel/shared/ is compiled into the kernel
+# too: the tool runs the kernel's own verifier and matcher.
+TOOL_STAGES := lang compile genl events learn util
+TOOL_LIB_SRCS := $(foreach d,$(TOOL_STAGES),$(wildcard tools/$(d)/*.c)) $(wildcard kernel/shared/*.c)
+# The commands on top of them.
+TOOL_SRCS := tools/ctrpol.c $(wildcard tools/cmd/*.c tools/explain/*.c)
 HARNESS_SRCS := tests/lib/harness.c
 # The verifier's cases, which the kernel's KUnit suite runs too; the kernel's
-# messages built by hand; JSON read back.
+# messages built by hand; JSON read back; what `ctrpol list` prints.
 UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c tests/lib/fake_genl.c \
-	tests/lib/json_check.c
+	tests/lib/json_check.c tools/cmd/listing.c
 # What guest tests link besides the harness: netlink by hand, confinement helpers,
 # the operations a container attempts, the loopback network.
 VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c tests/lib/loopback.c
@@ -77,7 +81,7 @@ $(TAP_RUN): $(B)/obj/tests/runner/tap_run.o
 $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_LIB_SRCS))
 	$(CC) $(CFLAGS) -static -o $@ $^
 # The netlink fuzzer predicts loads with the verifier the kernel runs.
-$(B)/obj/tests/vm/nlfuzz_test: $(call objs,obj,kernel/shared/policy_verify.c tools/lib/crc32.c)
+$(B)/obj/tests/vm/nlfuzz_test: $(call objs,obj,kernel/shared/policy_verify.c tools/util/crc32.c)
 
 kernel: deps
 	scripts/kernel-build.sh

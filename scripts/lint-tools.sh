@@ -13,7 +13,7 @@ jobs=$(nproc)
 n=0 failed=0
 
 cd "$project" || exit 1
-srcs=$(ls tools/*.c tools/lib/*.c kernel/shared/*.c)
+srcs=$(ls tools/*.c tools/*/*.c kernel/shared/*.c)
 nsrcs=$(echo "$srcs" | wc -l)
 # The flags the tool is built with, from the Makefile itself (make expands $(...)),
 # not from the make that may run this (make check): its jobserver is not ours.

@@ -61,6 +61,7 @@ if [ -z "$debug" ]; then
 	suite "valgrind" "$project/tests/valgrind/run.sh"
 	suite "lint tools/" "$project/scripts/lint-tools.sh"
 	suite "checkpatch kernel/" "$project/scripts/checkpatch-kernel.sh"
+	suite "layers tools/ and kernel/" "$project/scripts/check-layers.sh"
 	suite "make install" "$project/tests/install/run.sh"
 	for f in ${FUZZERS:-}; do
 		suite "fuzz $(basename "$f")" "$project/tests/fuzz/run.sh" "$f"

@@ -3,11 +3,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/ctrpol.h>
 
-#include "commands.h"
-#include "lib/exit_codes.h"
-#include "lib/report.h"
+#include "cmd/commands.h"
 #include "release.h"
+#include "util/exit_codes.h"
+#include "util/report.h"
 
 static const struct command {
 	const char *name;

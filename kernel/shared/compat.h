@@ -42,7 +42,7 @@ typedef __u64 u64;
 #define cpu_to_le64(x) htole64(x)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* CRC-32 as the kernel's crc32_le(~0, p, n) ^ ~0 (and zlib's crc32()); tools/lib/crc32.c. */
+/* CRC-32 as the kernel's crc32_le(~0, p, n) ^ ~0 (and zlib's crc32()); tools/util/crc32.c. */
 u32 ctrpol_crc32(const void *p, size_t n);
 #endif
 

@@ -17,8 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "lib/ast.h"
-#include "lib/compiler.h"
+#include "compile/compiler.h"
+#include "lang/ast.h"
 #include "policy.h"
 
 #define TARGET_RULES 10000

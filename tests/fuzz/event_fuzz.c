@@ -9,8 +9,8 @@
 #include <string.h>
 #include <netlink/genl/genl.h>
 
-#include "lib/event.h"
-#include "lib/event_filter.h"
+#include "events/event.h"
+#include "events/event_filter.h"
 
 /* An attribute's length is 16 bits: the nest, its header included, must fit. */
 #define NEST_MAX	60000

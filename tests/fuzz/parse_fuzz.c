@@ -9,9 +9,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "lib/ast.h"
-#include "lib/compiler.h"
-#include "lib/lint.h"
+#include "compile/compiler.h"
+#include "lang/ast.h"
+#include "lang/lint.h"
 #include "policy.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

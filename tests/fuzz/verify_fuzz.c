@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/provenance.h"
+#include "compile/provenance.h"
 #include "policy.h"
 
 static void use(const struct ctrpol_blob_view *v, const unsigned char *data, size_t size)

@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "genl/cgroup.h"
 #include "harness.h"
-#include "lib/cgroup.h"
 
 static char root[] = "/tmp/ctrpol-find-XXXXXX";
 

@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "genl/cgroup_text.h"
 #include "harness.h"
-#include "lib/cgroup_text.h"
 
 static const char hybrid[] =
 	"9:name=systemd:/\n"

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "genl/cgroup.h"
 #include "harness.h"
-#include "lib/cgroup.h"
 #include "release.h"
 #include <linux/ctrpol.h>
 

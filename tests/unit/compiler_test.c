@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/compiler.h"
 #include "harness.h"
-#include "lib/compiler.h"
 #include "policy.h"
 
 /* ctrpol learn renames a parsed profile in place: a shorter name leaves bytes after its NUL. */

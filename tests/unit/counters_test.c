@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "fake_genl.h"
+#include "genl/kernel_lists.h"
+#include "genl/kernel_status.h"
 #include "harness.h"
-#include "lib/kernel_lists.h"
-#include "lib/kernel_status.h"
 
 static void put_counter(struct nl_msg *msg, int type, uint64_t v)
 {

@@ -2,7 +2,7 @@
 /*
  * The glob compiler: glob features one by one, syntax errors and where they
  * point, limits, and a property test against a slow reference matcher
- * written here independently of tools/lib/glob.c.  Every DFA built is
+ * written here independently of tools/lang/glob.c.  Every DFA built is
  * checked against the invariants of the format (small ones for minimality
  * too) and walked with the kernel's own matcher.
  */
@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compile/dfa_build.h"
 #include "harness.h"
-#include "lib/dfa_build.h"
 #include "policy.h"
 
 struct dfa {

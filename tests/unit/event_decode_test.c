@@ -8,9 +8,9 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "events/event.h"
 #include "fake_genl.h"
 #include "harness.h"
-#include "lib/event.h"
 
 #define TIME_NS 1795664498123456789ULL
 #define NONE (-1)

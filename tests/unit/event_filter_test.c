@@ -2,8 +2,8 @@
 /* Which events `ctrpol monitor --profile NAME --cgroup PATH` shows. */
 #include <string.h>
 
+#include "events/event_filter.h"
 #include "harness.h"
-#include "lib/event_filter.h"
 
 static struct ctrpol_event event(const char *profile, uint64_t id, const char *path)
 {

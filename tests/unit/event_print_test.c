@@ -9,10 +9,10 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "events/event.h"
 #include "harness.h"
 #include "json_check.h"
-#include "lib/event.h"
-#include "lib/text_escape.h"
+#include "util/text_escape.h"
 
 #define WHEN "2026-11-26T03:41:38.123456Z"
 #define WHO "denied web pid 123 (cat) uid 0 /ctr/a: "

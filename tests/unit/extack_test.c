@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "genl/extack.h"
 #include "harness.h"
-#include "lib/extack.h"
 
 /* An NLMSG_ERROR message built by hand, as the kernel would lay it out. */
 struct errmsg {

@@ -10,9 +10,9 @@
 #include <netlink/genl/genl.h>
 
 #include "fake_genl.h"
+#include "genl/genl_client.h"
+#include "genl/kernel_changes.h"
 #include "harness.h"
-#include "lib/genl_client.h"
-#include "lib/kernel_changes.h"
 
 /* The attributes of a request or reply built here (after its genl header). */
 #define for_each_attr(nla, msg, rem)                                          \

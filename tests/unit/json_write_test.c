@@ -9,7 +9,7 @@
 
 #include "harness.h"
 #include "json_check.h"
-#include "lib/json_write.h"
+#include "util/json_write.h"
 
 #define FFFD "\xef\xbf\xbd"
 

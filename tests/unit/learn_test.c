@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ctrpol learn without a kernel: events made by hand are gathered
- * (tools/lib/learned.c), written as a profile (learn_write.c), and the
+ * (tools/learn/learned.c), written as a profile (learn_write.c), and the
  * profile is compiled by the tool's own compiler.  The kernel's matchers
  * then show that it allows every operation learned and denies neighbours:
  * /etc/shadow next to /etc/passwd, another port, another signal.
@@ -15,13 +15,13 @@
 #include <unistd.h>
 
 #include <linux/netlink.h>
+#include "compile/policy_file.h"
+#include "events/event_rules.h"
 #include "harness.h"
-#include "lib/ast.h"
-#include "lib/event_rules.h"
-#include "lib/learn_paths.h"
-#include "lib/learn_write.h"
-#include "lib/learned.h"
-#include "lib/policy_file.h"
+#include "lang/ast.h"
+#include "learn/learn_paths.h"
+#include "learn/learn_write.h"
+#include "learn/learned.h"
 
 #define LEARNING "learn-42"	/* the temporary profile in complain mode */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/listing.h"
 #include "harness.h"
 #include "json_check.h"
-#include "lib/listing.h"
 
 static struct kernel_profile profiles[2];
 static struct kernel_attachment attachments[2] = {

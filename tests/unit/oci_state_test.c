@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "genl/oci_state.h"
 #include "harness.h"
-#include "lib/oci_state.h"
 
 /* What crun 1.8.1 gives a createRuntime hook (tests/vm/crun_test.c saw it). */
 static const char crun_state[] =

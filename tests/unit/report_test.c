@@ -9,9 +9,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "genl/report_kernel.h"
 #include "harness.h"
-#include "lib/exit_codes.h"
-#include "lib/report.h"
+#include "util/exit_codes.h"
+#include "util/report.h"
 
 static char said[4096];
 

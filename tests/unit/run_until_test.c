@@ -4,8 +4,8 @@
 #include <stdio.h>
 
 #include "harness.h"
-#include "lib/exit_codes.h"
-#include "lib/run_until.h"
+#include "util/exit_codes.h"
+#include "util/run_until.h"
 
 TEST(without_a_deadline_waits_come_in_slices)
 {
