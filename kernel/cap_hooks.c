@@ -10,7 +10,7 @@
 #include <linux/cred.h>
 #include <linux/sched.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 static int ctrpol_capable(const struct cred *cred, struct user_namespace *ns, int cap,
 			  unsigned int opts)

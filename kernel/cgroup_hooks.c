@@ -16,7 +16,7 @@
 #include <linux/kernfs.h>
 #include <linux/magic.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 /* Whether kernfs node @kn lies at or below the directory of cgroup @top. */
 static bool in_subtree(struct kernfs_node *kn, struct cgroup *top)

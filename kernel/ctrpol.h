@@ -210,23 +210,6 @@ bool ctrpol_attach_nth(unsigned long n, u64 *cgid, const char **name, bool *on_e
 struct ctrpol_profile *ctrpol_task_profile(struct task_struct *task, struct cgroup **at);
 bool ctrpol_current_confined(void);
 
-struct path;
-
-/* path.c */
-const char *ctrpol_path_name_at(const struct path *path, const struct path *root, char *buf,
-				size_t *len);
-const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len);
-void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struct path *path,
-		       struct ctrpol_answer *ans);
-int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
-			struct ctrpol_request *req, int err);
-
-/* verdict.c */
-int ctrpol_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
-		   const struct ctrpol_request *req, const struct ctrpol_answer *ans, int err);
-bool ctrpol_verdict_if_silent(struct ctrpol_profile *prof, const struct ctrpol_policy *pol,
-			      const struct ctrpol_request *req, const struct ctrpol_answer *ans);
-
 /* events.c and event_audit.c: what is reported, and where to. */
 extern struct genl_family ctrpol_nl_family;
 void ctrpol_event(struct ctrpol_profile *prof, const struct ctrpol_request *req, u8 verdict,
@@ -235,51 +218,6 @@ void ctrpol_counts_sum(const struct ctrpol_profile *prof, struct ctrpol_counts *
 void ctrpol_events_totals(u64 *sent, u64 *dropped);
 u32 ctrpol_event_rate(void);
 u32 ctrpol_event_burst(void);
-
-/* The classes of rules that are sets of bits: one bit per capability, surface... */
-enum ctrpol_bits {
-	CTRPOL_BITS_CAPS,	/* bit n: capability n */
-	CTRPOL_BITS_KERNEL,	/* %CTRPOL_KERNEL_* and %CTRPOL_PRIV_* */
-};
-
-int ctrpol_decide_bits(enum ctrpol_bits class, u64 want, int err, bool count, bool quiet);
-
-/**
- * ctrpol_check_bits - whether current may use @want, by a class of bit sets
- * @class: which section's allow and deny sets decide
- * @want: the bit asked for
- * @err: what a denial returns
- * @quiet: count the decision but send no event
- *
- * Inline, so that with nothing attached a hook pays one test and no call.
- *
- * Context: any, atomic included: takes only rcu_read_lock().
- * Return: 0 for an unconfined task or an allowed operation, else @err.
- */
-static inline int ctrpol_check_bits(enum ctrpol_bits class, u64 want, int err, bool quiet)
-{
-	if (!static_branch_unlikely(&ctrpol_confining))
-		return 0;
-	return ctrpol_decide_bits(class, want, err, true, quiet);
-}
-
-/**
- * ctrpol_bits_enforced - what ctrpol_check_bits() would return, uncounted
- * @class: which section's allow and deny sets decide
- * @want: the bit asked for
- * @err: what a denial returns
- *
- * For hooks that apply a rule to every operation of a kind but count (and
- * report) only those where it makes a difference.
- *
- * Return: 0 or @err.
- */
-static inline int ctrpol_bits_enforced(enum ctrpol_bits class, u64 want, int err)
-{
-	if (!static_branch_unlikely(&ctrpol_confining))
-		return 0;
-	return ctrpol_decide_bits(class, want, err, false, true);
-}
 
 /* Hooks, one file per class. */
 void __init ctrpol_add_attach_hooks(void);

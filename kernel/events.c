@@ -30,6 +30,7 @@
 #include <net/genetlink.h>
 
 #include "events.h"
+#include "path_name.h"
 
 /* Read-only once booted: a confined root must not be able to silence its events. */
 static unsigned int event_rate = 200;

@@ -13,7 +13,7 @@
 #include <linux/path.h>
 #include <linux/sched.h>
 
-#include "ctrpol.h"
+#include "path.h"
 
 /**
  * check_path - whether current may do @want to @path

@@ -22,7 +22,8 @@
 #include <linux/path.h>
 #include <linux/sched.h>
 
-#include "ctrpol.h"
+#include "path.h"
+#include "verdict.h"
 
 /* As the compiler accepts filesystem types: 1 to 31 of a-z, 0-9, '.', '_', '-'. */
 static bool type_named(const char *type)

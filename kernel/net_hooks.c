@@ -26,7 +26,7 @@
 #include <net/ipv6.h>
 #include <net/sock.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 /* The query for @op on @sock, without an address. */
 static void socket_query(struct ctrpol_net_query *q, u16 op, const struct socket *sock)

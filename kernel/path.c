@@ -18,7 +18,9 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 
-#include "ctrpol.h"
+#include "path.h"
+#include "path_name.h"
+#include "verdict.h"
 
 /*
  * Where paths are spelled out: one buffer per CPU, so a hook needs no
@@ -33,64 +35,6 @@ struct path_buf {
 static DEFINE_PER_CPU(struct path_buf, path_bufs) = {
 	.lock = INIT_LOCAL_LOCK(lock),
 };
-
-/**
- * ctrpol_path_name_at - a path as a root spells it
- * @path: the file
- * @root: where names start
- * @buf: %CTRPOL_MAX_PATH bytes to spell it in (from the end)
- * @len: set to its length, without the NUL
- *
- * Context: rcu_read_lock() held, or references on @path and @root.
- * Return: the path, inside @buf; NULL when @root cannot reach it;
- * ERR_PTR(-ENAMETOOLONG).
- */
-const char *ctrpol_path_name_at(const struct path *path, const struct path *root, char *buf,
-				size_t *len)
-{
-	char *name = __d_path(path, root, buf, CTRPOL_MAX_PATH);
-
-	if (!IS_ERR_OR_NULL(name))
-		*len = buf + CTRPOL_MAX_PATH - 1 - name;
-	return name;
-}
-
-/*
- * Current's root, read into @buf without a reference: under RCU its dentry
- * and mount stay valid, and fs->seq gives a consistent pair.  Returns @buf,
- * or NULL for a task with none, a kernel thread.
- * Context: rcu_read_lock() held.
- */
-static __always_inline const struct path *current_root(struct path *buf)
-{
-	struct fs_struct *fs = current->fs;
-	unsigned int seq;
-
-	if (!fs)
-		return NULL;
-	do {
-		seq = read_seqcount_begin(&fs->seq);
-		*buf = fs->root;
-	} while (read_seqcount_retry(&fs->seq, seq));
-	return buf;
-}
-
-/**
- * ctrpol_path_name - a path as current's root spells it
- * @path: the file
- * @buf: %CTRPOL_MAX_PATH bytes to spell it in (from the end)
- * @len: set to its length, without the NUL
- *
- * Context: rcu_read_lock() held.
- * Return: as ctrpol_path_name_at().
- */
-const char *ctrpol_path_name(const struct path *path, char *buf, size_t *len)
-{
-	struct path root_buf;
-	const struct path *root = current_root(&root_buf);
-
-	return root ? ctrpol_path_name_at(path, root, buf, len) : NULL;
-}
 
 /*
  * Spell @path from @root (NULL: it has no name) into this CPU's buffer and
@@ -136,7 +80,7 @@ void ctrpol_path_perms(const struct ctrpol_dfa_view *dfa, u32 state, const struc
 		       struct ctrpol_answer *ans)
 {
 	struct path root_buf;
-	const struct path *root = current_root(&root_buf);
+	const struct path *root = ctrpol_current_root(&root_buf);
 
 	local_lock(&path_bufs.lock);
 	spell_and_walk(dfa, state, path, root, ans);
@@ -165,7 +109,7 @@ int ctrpol_file_verdict(struct ctrpol_profile *prof, const struct ctrpol_policy 
 	struct ctrpol_name_key key;
 	struct ctrpol_answer ans;
 	struct path root_buf;
-	const struct path *root = current_root(&root_buf);
+	const struct path *root = ctrpol_current_root(&root_buf);
 	const char *name;
 	int ret;
 

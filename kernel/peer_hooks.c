@@ -15,7 +15,7 @@
 #include <linux/ptrace.h>
 #include <linux/sched.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 /**
  * decide_peer - whether @actor may do @op to @target

@@ -17,7 +17,7 @@
 #include <linux/security.h>
 #include <linux/uidgid.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 static bool is_root(kuid_t uid, const struct cred *cred)
 {

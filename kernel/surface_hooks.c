@@ -19,7 +19,7 @@
 #include <linux/sched.h>
 #include <linux/security.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 static int check(u32 surface)
 {

@@ -11,7 +11,7 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 
-#include "ctrpol.h"
+#include "verdict.h"
 
 /* The bits of @want the rules refuse, the profile's default included. */
 static u64 refused(const struct ctrpol_policy *pol, u64 want, const struct ctrpol_answer *ans)

@@ -19,6 +19,7 @@
 
 #define NONE UINT32_MAX
 
+/* MurmurHash3's finaliser: every bit of x moves about half of the result's. */
 static inline uint32_t mix(uint64_t x)
 {
 	x ^= x >> 33;

@@ -56,7 +56,6 @@ void mem_free(struct mem *m, void *p, size_t n, size_t size)
 	free(p);
 }
 
-/* Room for need elements in p, of capacity *cap: p itself, a larger copy, or NULL. */
 void *mem_grow(struct mem *m, void *p, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap ? *cap : 64;
@@ -85,7 +84,6 @@ void idtab_free(struct idtab *t, struct mem *m)
 	t->slot = NULL;
 }
 
-/* Put id in free slot i from idtab_find(); the table stays at most half full. */
 int idtab_add(struct idtab *t, struct mem *m, size_t i, uint32_t hash, uint32_t id)
 {
 	struct idtab big = { .size = t->size * 2 };
@@ -152,7 +150,6 @@ static uint32_t rec_hash(const struct recs *r, const void *rec)
 	return mix(h);
 }
 
-/* Append rec, whether or not an equal one exists; it is not entered in the table. */
 int recs_append(struct recs *r, struct mem *m, const void *rec, uint32_t *id)
 {
 	void *v = mem_grow(m, r->v, &r->cap, r->n + 1, r->size);
@@ -165,7 +162,6 @@ int recs_append(struct recs *r, struct mem *m, const void *rec, uint32_t *id)
 	return 0;
 }
 
-/* The id of rec, or NONE with *slot and *hash for recs_add(). */
 uint32_t recs_find(const struct recs *r, const void *rec, uint32_t *hash, size_t *slot)
 {
 	const struct rec_key key = { r, rec };
