@@ -116,7 +116,7 @@ int ctx_names(const struct rule_ctx *c, const struct field *f, int n, int *i,
 	int start = *i, count = start < n ? ctx_list(c, f, n, i, name_item, &a) : 0;
 	/* Lists follow a keyword, but for file permissions, which start the rule. */
 	const struct field *after = start ? &f[start - 1] : NULL;
-	struct loc at = ctx_loc(c, after ? after : &f[0]);
+	struct loc at = ctx_loc(c, &f[start ? start - 1 : 0]);
 
 	if (count < 0)
 		return -1;
