@@ -33,8 +33,9 @@ HARNESS_SRCS := tests/lib/harness.c
 UNIT_LIB_SRCS := $(HARNESS_SRCS) kernel/tests/verify_cases.c tests/lib/fake_genl.c \
 	tests/lib/json_check.c tools/cmd/listing.c
 # What guest tests link besides the harness: netlink by hand, confinement helpers,
-# the operations a container attempts, the loopback network.
-VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c tests/lib/loopback.c
+# the operations a container attempts and its classic escapes, the loopback network.
+VM_LIB_SRCS := tests/lib/rawgenl.c tests/lib/confine.c tests/lib/attempts.c tests/lib/escapes.c \
+	tests/lib/loopback.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(wildcard tests/unit/*_test.c))
 VM_TESTS := $(patsubst tests/vm/%.c,$(B)/obj/tests/vm/%,$(wildcard tests/vm/*_test.c))
 # Guest benchmarks ride in the same initramfs; `make bench` boots them.
@@ -44,8 +45,8 @@ BENCH_HELPERS := $(B)/obj/tests/vm/bench_exit
 
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
-.PHONY: all deps deps-tool deps-bench kernel kernel-debug initramfs check check-debug unit-tests vm-tests \
-	demo mutation bench install clean
+.PHONY: all deps deps-tool deps-bench deps-node kernel kernel-debug node-kernel node-image initramfs \
+	check check-debug check-node unit-tests vm-tests demo mutation bench install clean
 .SECONDARY:
 all: $(B)/ctrpol
 
@@ -55,6 +56,8 @@ deps:
 	@scripts/deps.sh all
 deps-bench:
 	@scripts/deps.sh bench
+deps-node:
+	@scripts/deps.sh node
 
 # Two builds of the same sources: plain (installed, run in the VM) and
 # sanitized (what the host tests run).
@@ -83,8 +86,10 @@ $(B)/obj/tests/vm/%: $(B)/obj/tests/vm/%.o $(call objs,obj,$(HARNESS_SRCS) $(VM_
 # The netlink fuzzer predicts loads with the verifier the kernel runs.
 $(B)/obj/tests/vm/nlfuzz_test: $(call objs,obj,kernel/shared/policy_verify.c tools/util/crc32.c)
 
+# The node kernel (scripts/kernel-node.config): the one kernel every suite boots.
 kernel: deps
 	scripts/kernel-build.sh
+node-kernel: kernel
 
 # KASAN, UBSAN, lockdep, kmemleak (scripts/kernel-debug.config), in build/kernel-debug.
 kernel-debug: deps
@@ -109,6 +114,27 @@ check-debug: deps
 	$(MAKE) initramfs
 	tests/run.sh --debug
 
+# The node (docs/containers.md): a Debian 12 disk with systemd, podman, containerd and
+# AppArmor, ctrpol installed in it as an operator installs it; tests/node/ boots it.
+NODE_IMAGE := $(B)/node/node.img
+NODE_TESTS := $(patsubst tests/node/%.c,$(B)/obj/tests/node/%,$(wildcard tests/node/*_test.c))
+# What runs inside the node's containers.
+NODE_PROBE := $(B)/obj/tests/node/escape_probe
+NODE_LIB_SRCS := tests/lib/attempts.c tests/lib/escapes.c
+NODE_DIR := /usr/local/libexec/ctrpol-tests
+$(B)/obj/tests/node/%_test: $(B)/obj/tests/node/%_test.o $(call objs,obj,$(HARNESS_SRCS) $(NODE_LIB_SRCS))
+	$(CC) $(CFLAGS) -static -o $@ $^
+$(NODE_PROBE): $(NODE_PROBE).o $(call objs,obj,$(NODE_LIB_SRCS))
+	$(CC) $(CFLAGS) -static -o $@ $^
+node-image: deps-node $(B)/ctrpol $(TAP_RUN) $(NODE_TESTS) $(NODE_PROBE)
+	scripts/node-image.sh $(NODE_IMAGE) $(foreach f,$(TAP_RUN) $(NODE_TESTS) $(NODE_PROBE) \
+		tests/node/run,$(f)=$(NODE_DIR)/$(notdir $(f))) \
+		tests/node/ctrpol-node-tests.service=/etc/systemd/system/ctrpol-node-tests.service
+
+check-node: deps-node
+	$(MAKE) all kernel node-image
+	tests/run.sh --node
+
 demo: deps
 	$(MAKE) all kernel initramfs
 	scripts/vm-boot.sh --demo
@@ -124,6 +150,8 @@ install: $(B)/ctrpol
 	install -D -m 0644 tools/ctrpol.8 $(DESTDIR)$(MANDIR)/man8/ctrpol.8
 	install -d $(DESTDIR)$(UNITDIR)
 	sed 's|@BINDIR@|$(BINDIR)|' tools/ctrpol-load.service.in >$(DESTDIR)$(UNITDIR)/ctrpol-load.service
+	install -d $(DESTDIR)$(DATADIR)/oci-hooks.d
+	sed 's|@BINDIR@|$(BINDIR)|' tools/ctrpol-oci-hook.json.in >$(DESTDIR)$(DATADIR)/oci-hooks.d/ctrpol.json
 	install -d $(DESTDIR)$(DATADIR)/policies/abstractions
 	install -m 0644 policies/*.ctp $(DESTDIR)$(DATADIR)/policies/
 	install -m 0644 policies/abstractions/*.ctp $(DESTDIR)$(DATADIR)/policies/abstractions/

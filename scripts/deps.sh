@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages ctrpol needs, and nothing when they are all present.
-# Usage: scripts/deps.sh [tool|all|bench]   (tool: just what `make` needs; all: kernel, VM and
-# tests too; bench: all, and gnuplot for the plot of `make bench`)
+# Usage: scripts/deps.sh [tool|all|bench|node]   (tool: just what `make` needs; all: kernel,
+# VM and tests too; bench: all, and gnuplot for the plot of `make bench`; node: all, and what
+# builds the node image, scripts/node-image.sh)
 set -eu
 
 tool_pkgs="gcc make pkg-config libc6-dev libnl-3-dev libnl-genl-3-dev libjson-c-dev"
@@ -13,7 +14,8 @@ case "${1:-all}" in
 tool) pkgs=$tool_pkgs ;;
 all) pkgs=$all_pkgs ;;
 bench) pkgs="$all_pkgs gnuplot-nox" ;;
-*) echo "usage: $0 [tool|all|bench]" >&2; exit 2 ;;
+node) pkgs="$all_pkgs mmdebstrap e2fsprogs" ;;
+*) echo "usage: $0 [tool|all|bench|node]" >&2; exit 2 ;;
 esac
 
 missing=""

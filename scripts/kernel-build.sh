@@ -5,7 +5,7 @@
 #   check-debug`: scripts/kernel-debug.config on top, into build/kernel-debug.
 # Environment: KSRC (default: Debian's linux-source-6.12, unpacked into build/),
 #              KOUT (default: build/kernel, or build/kernel-debug),
-#              KCONFIG (default: scripts/kernel-vm.config),
+#              KCONFIG (default: the node kernel, NODE_FRAGMENTS below),
 #              KCONFIG_EXTRA (fragments merged on top of it, in order; default:
 #              none, or scripts/kernel-debug.config)
 set -eu
@@ -27,7 +27,12 @@ case ${1:-} in
 	exit 2
 	;;
 esac
-fragment=${KCONFIG:-$project/scripts/kernel-vm.config}
+# The node kernel, the one kernel every suite boots (docs/testing.md): the
+# tree's hardening and KVM guest fragments, a container host's needs, then
+# what the tests need; a later fragment wins where two disagree.
+fragment=${KCONFIG:-"$ksrc/kernel/configs/hardening.config $ksrc/arch/x86/configs/hardening.config \
+$ksrc/kernel/configs/kvm_guest.config $project/scripts/kernel-node.config \
+$project/scripts/kernel-vm.config"}
 
 die() {
 	echo "kernel-build: $*" >&2
@@ -69,14 +74,14 @@ fi
 mkdir -p "$kout"
 if [ -n "$stale" ]; then
 	kmake tinyconfig >/dev/null
-	# shellcheck disable=SC2086 # $extra is a list of files
-	"$ksrc/scripts/kconfig/merge_config.sh" -m -O "$kout" "$kout/.config" "$fragment" $extra >/dev/null
+	# shellcheck disable=SC2086 # $fragment and $extra are lists of files
+	"$ksrc/scripts/kconfig/merge_config.sh" -m -O "$kout" "$kout/.config" $fragment $extra >/dev/null
 	kmake olddefconfig >/dev/null
 	# Every line must take: CONFIG_X=v as written, "# CONFIG_X is not set" as
 	# unset.  Where fragments disagree, the later one's line is the one checked.
 	# shellcheck disable=SC2086
 	missing=$(sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=.*/\1 &/p' \
-		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 &/p' "$fragment" $extra |
+		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 &/p' $fragment $extra |
 		awk '{ name = $1; sub(/^[^ ]* /, ""); last[name] = $0; if (!(name in seen)) { seen[name] = 1; order[++n] = name } }
 		     END { for (i = 1; i <= n; i++) print last[order[i]] }' |
 		while read -r line; do

@@ -3,6 +3,8 @@
 # valgrind, static analysis of tools/ and checkpatch of kernel/, then the VM
 # suites, one boot per kernel command line.  The last line is "N passed, N failed".
 # Usage: FUZZERS="FUZZER..." tests/run.sh UNIT_TEST...   (make check passes them)
+#        tests/run.sh --node    (make check-node: the node suite, tests/node/, on
+#                                the node image; logs in build/test-logs-node)
 #        tests/run.sh --debug   (make check-debug: the VM suites only, on the
 #                                debug kernel, build/kernel-debug; logs in
 #                                build/test-logs-debug, consoles
@@ -10,7 +12,11 @@
 set -u
 
 project=$(cd "$(dirname "$0")/.." && pwd)
-debug=
+debug= node=
+if [ "${1:-}" = --node ]; then
+	node=1
+	shift
+fi
 if [ "${1:-}" = --debug ]; then
 	debug=1
 	shift
@@ -23,7 +29,7 @@ if [ "${1:-}" = --debug ]; then
 	VM_APPEND=${VM_APPEND:-ctrpol.timeout=300}
 	export KIMAGE VM_MEM VM_TIMEOUT VM_APPEND
 fi
-logdir=$project/build/test-logs${debug:+-debug}
+logdir=$project/build/test-logs${debug:+-debug}${node:+-node}
 all=$logdir/all.tap
 mkdir -p "$logdir"
 : >"$all"
@@ -51,6 +57,17 @@ suite() {
 	cat "$out"
 	grep -E '^(not )?ok ' "$out" >>"$all"
 }
+
+# The node: systemd, podman and containerd need more memory and, under
+# TCG, minutes; a container's first start is the slowest.
+if [ -n "$node" ]; then
+	VM_MEM=${VM_MEM:-2048} VM_TIMEOUT=${VM_TIMEOUT:-1800}
+	export VM_MEM VM_TIMEOUT
+	suite --no-plan "node (systemd, podman, containerd)" "$project/scripts/vm-boot.sh" \
+		--disk "$project/build/node/node.img" --label node \
+		--append "systemd.wants=ctrpol-node-tests.service" --tests node_test
+	exec "$project/tests/total.sh" "$all"
+fi
 
 if [ -z "$debug" ]; then
 	export CTRPOL="$project/build/asan/ctrpol"

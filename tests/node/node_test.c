@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * On the node (make check-node): Debian 12 booted by systemd on the node
+ * kernel, ctrpol installed as an operator installs it.  Containers are
+ * started the normal way, by podman with crun and runc under both cgroup
+ * managers, and the escape probe (escape_probe.c) inside each says what got
+ * out.  A container carrying the annotation must have every escape refused,
+ * the same container without it must have every one work (--privileged
+ * turns podman's own defences off, so that what is refused is ctrpol's
+ * doing).
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escapes.h"
+#include "harness.h"
+
+#define PROBE_IMAGE "localhost/ctrpol-probe"
+#define PROBE "/usr/local/libexec/ctrpol-tests/escape_probe"
+#define ESCAPES ((int)escapes_alone_count)
+
+static void run(struct cmd_result *r, const char *cmd)
+{
+	char *const argv[] = { "sh", "-c", (char *)cmd, NULL };
+
+	run_cmd(argv, AS_CALLER, r);
+}
+
+static void run_ok(struct cmd_result *r, const char *cmd)
+{
+	run(r, cmd);
+	if (r->status)
+		FAIL("'%s' exited %d:\n%s%s", cmd, r->status, r->out, r->err);
+}
+
+/* A systemd property of a unit, e.g. "ActiveState": its value, in buf. */
+static const char *unit_property(const char *unit, const char *prop, char *buf, size_t size)
+{
+	struct cmd_result r;
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "systemctl show --value -p %s %s", prop, unit);
+	run_ok(&r, cmd);
+	r.out[strcspn(r.out, "\n")] = '\0';
+	snprintf(buf, size, "%.*s", (int)size - 1, r.out);
+	return buf;
+}
+
+/* The probe as a local image: its binary, static, in an otherwise empty root. */
+static void probe_image(void)
+{
+	struct cmd_result r;
+
+	run(&r, "podman image exists " PROBE_IMAGE);
+	if (!r.status)
+		return;
+	run_ok(&r, "rm -rf /tmp/probe-root && mkdir -p /tmp/probe-root/tmp && "
+		   "cp " PROBE " /tmp/probe-root/probe && "
+		   "tar -C /tmp/probe-root -cf /tmp/probe.tar . && "
+		   "podman import -q /tmp/probe.tar " PROBE_IMAGE);
+}
+
+/* Run cmd, which runs the probe in a container: how many escapes worked. */
+static int escapes_that_worked(const char *cmd)
+{
+	int worked = 0, refused = 0;
+	struct cmd_result r;
+	char *line, *save;
+
+	run_ok(&r, cmd);
+	printf("# %s:\n", cmd);
+	for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		printf("#   %s\n", line);
+		worked += !strncmp(line, "worked ", 7);
+		refused += !strncmp(line, "refused ", 8);
+	}
+	if (worked + refused != ESCAPES)
+		FAIL("the probe reported %d escapes of %d", worked + refused, ESCAPES);
+	return worked;
+}
+
+/*
+ * Run the probe in a privileged podman container with runtime and cgroup
+ * manager, annotated with profile unless it is NULL: how many escapes worked.
+ */
+static int probe_in_podman(const char *runtime, const char *manager, const char *profile)
+{
+	char cmd[512], annotation[128] = "";
+
+	probe_image();
+	if (profile)
+		snprintf(annotation, sizeof(annotation), "--annotation io.ctrpol.profile=%s", profile);
+	snprintf(cmd, sizeof(cmd), "podman --runtime %s --cgroup-manager %s run --rm --privileged "
+		 "--network none %s " PROBE_IMAGE " /probe", runtime, manager, annotation);
+	return escapes_that_worked(cmd);
+}
+
+static void podman_confines(const char *runtime, const char *manager)
+{
+	struct cmd_result r;
+	int worked;
+
+	worked = probe_in_podman(runtime, manager, NULL);
+	if (worked != ESCAPES)
+		FAIL("without the annotation only %d of %d escapes work: the control proves nothing",
+		     worked, ESCAPES);
+	worked = probe_in_podman(runtime, manager, "container-default");
+	if (worked)
+		FAIL("with io.ctrpol.profile=container-default, %d of %d escapes work", worked,
+		     ESCAPES);
+	/* --rm removed the container and its cgroup: no attachment is left. */
+	run_ok(&r, "ctrpol list");
+	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");
+}
+
+/* Every capability of this kernel's ABI, for a spec that keeps them all. */
+#define ALL_CAPS "\"CAP_CHOWN\",\"CAP_DAC_OVERRIDE\",\"CAP_DAC_READ_SEARCH\",\"CAP_FOWNER\"," \
+	"\"CAP_FSETID\",\"CAP_KILL\",\"CAP_SETGID\",\"CAP_SETUID\",\"CAP_SETPCAP\"," \
+	"\"CAP_LINUX_IMMUTABLE\",\"CAP_NET_BIND_SERVICE\",\"CAP_NET_BROADCAST\",\"CAP_NET_ADMIN\"," \
+	"\"CAP_NET_RAW\",\"CAP_IPC_LOCK\",\"CAP_IPC_OWNER\",\"CAP_SYS_MODULE\",\"CAP_SYS_RAWIO\"," \
+	"\"CAP_SYS_CHROOT\",\"CAP_SYS_PTRACE\",\"CAP_SYS_PACCT\",\"CAP_SYS_ADMIN\",\"CAP_SYS_BOOT\"," \
+	"\"CAP_SYS_NICE\",\"CAP_SYS_RESOURCE\",\"CAP_SYS_TIME\",\"CAP_SYS_TTY_CONFIG\",\"CAP_MKNOD\"," \
+	"\"CAP_LEASE\",\"CAP_AUDIT_WRITE\",\"CAP_AUDIT_CONTROL\",\"CAP_SETFCAP\",\"CAP_MAC_OVERRIDE\"," \
+	"\"CAP_MAC_ADMIN\",\"CAP_SYSLOG\",\"CAP_WAKE_ALARM\",\"CAP_BLOCK_SUSPEND\",\"CAP_AUDIT_READ\"," \
+	"\"CAP_PERFMON\",\"CAP_BPF\",\"CAP_CHECKPOINT_RESTORE\""
+
+/*
+ * Run the probe with containerd's ctr and runc, from a runtime spec written
+ * here as a runtime's user would: every capability, no seccomp, no AppArmor,
+ * writable /proc/sys, and, when profile is not NULL, the hook and the
+ * annotation.  Returns how many escapes worked.
+ */
+static int probe_in_ctr(const char *profile)
+{
+	static unsigned int n;
+	char hook[512] = "", cmd[512];
+	FILE *f;
+
+	probe_image();
+	if (profile)
+		snprintf(hook, sizeof(hook), "\"hooks\": { \"createRuntime\": [ { "
+			 "\"path\": \"/usr/local/sbin/ctrpol\", \"args\": [\"ctrpol\", \"oci-hook\"] } ] }, "
+			 "\"annotations\": { \"io.ctrpol.profile\": \"%s\" }, ", profile);
+	f = fopen("/tmp/ctr-spec.json", "w");
+	if (!f)
+		FAIL("writing /tmp/ctr-spec.json: %m");
+	fprintf(f, "{ \"ociVersion\": \"1.0.2\", %s"
+		"\"process\": { \"args\": [\"/probe\"], \"cwd\": \"/\", \"env\": [\"PATH=/\"], "
+		"\"user\": { \"uid\": 0, \"gid\": 0 }, \"capabilities\": { "
+		"\"bounding\": [" ALL_CAPS "], \"effective\": [" ALL_CAPS "], "
+		"\"permitted\": [" ALL_CAPS "] } }, "
+		"\"root\": { \"path\": \"/tmp/probe-root\" }, \"hostname\": \"probe\", "
+		"\"mounts\": [ { \"destination\": \"/proc\", \"type\": \"proc\", \"source\": \"proc\" }, "
+		"{ \"destination\": \"/dev\", \"type\": \"tmpfs\", \"source\": \"tmpfs\" }, "
+		"{ \"destination\": \"/sys\", \"type\": \"sysfs\", \"source\": \"sysfs\" } ], "
+		"\"linux\": { \"namespaces\": [ { \"type\": \"pid\" }, { \"type\": \"ipc\" }, "
+		"{ \"type\": \"uts\" }, { \"type\": \"mount\" }, { \"type\": \"network\" } ] } }\n", hook);
+	fclose(f);
+	/* With --config, the spec names the root: only the container's id follows. */
+	snprintf(cmd, sizeof(cmd), "ctr run --rm --runtime io.containerd.runc.v2 "
+		 "--config /tmp/ctr-spec.json probe-%u", n++);
+	return escapes_that_worked(cmd);
+}
+
+TEST(the_node_reaches_multi_user_with_no_failed_unit)
+{
+	struct cmd_result r, failed;
+
+	run(&r, "systemctl is-system-running --wait");
+	run(&failed, "systemctl --failed --no-legend --plain");
+	if (r.status || strcmp(r.out, "running\n"))
+		FAIL("the system is %s, failed units:\n%s", r.out, failed.out);
+	ASSERT_STREQ(failed.out, "");
+}
+
+TEST(ctrpol_load_service_loaded_every_profile_before_containerd_started)
+{
+	char state[64], result[64], loaded[64], started[64];
+	struct cmd_result r;
+
+	ASSERT_STREQ(unit_property("ctrpol-load.service", "ActiveState", state, sizeof(state)),
+		     "active");
+	ASSERT_STREQ(unit_property("ctrpol-load.service", "Result", result, sizeof(result)),
+		     "success");
+	run_ok(&r, "ctrpol list");
+	ASSERT_CONTAINS(r.out, "container-default");
+	ASSERT_CONTAINS(r.out, "web");
+	unit_property("ctrpol-load.service", "ExecMainExitTimestampMonotonic", loaded,
+		      sizeof(loaded));
+	unit_property("containerd.service", "ExecMainStartTimestampMonotonic", started,
+		      sizeof(started));
+	if (!strtoull(loaded, NULL, 10) || strtoull(loaded, NULL, 10) >= strtoull(started, NULL, 10))
+		FAIL("ctrpol-load.service ended at %s us, containerd started at %s us", loaded,
+		     started);
+}
+
+TEST(podman_with_crun_and_the_systemd_driver_confines_an_annotated_container)
+{
+	podman_confines("crun", "systemd");
+}
+
+TEST(podman_with_crun_and_the_cgroupfs_driver_confines_an_annotated_container)
+{
+	podman_confines("crun", "cgroupfs");
+}
+
+TEST(podman_with_runc_and_the_systemd_driver_confines_an_annotated_container)
+{
+	podman_confines("runc", "systemd");
+}
+
+TEST(podman_with_runc_and_the_cgroupfs_driver_confines_an_annotated_container)
+{
+	podman_confines("runc", "cgroupfs");
+}
+
+TEST(containerd_with_runc_confines_a_container_whose_spec_carries_the_hook)
+{
+	struct cmd_result r;
+	int worked;
+
+	worked = probe_in_ctr(NULL);
+	if (worked != ESCAPES)
+		FAIL("without the hook only %d of %d escapes work: the control proves nothing", worked,
+		     ESCAPES);
+	worked = probe_in_ctr("container-default");
+	if (worked)
+		FAIL("with the hook and io.ctrpol.profile=container-default, %d of %d escapes work",
+		     worked, ESCAPES);
+	run_ok(&r, "ctrpol list");
+	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");
+}
