@@ -6,8 +6,9 @@
 # written as an ext4 disk image by mke2fs -d (no loop mount, no root-only
 # tool beyond mmdebstrap's own).
 # The packages' part is cached under ~/.cache/ctrpol/node, keyed on the
-# package list and this script, so a warm run only unpacks it and adds
-# ctrpol; the newest base is kept, older ones removed.
+# package list and the lines that build it (between "base:" markers), so a
+# warm run only unpacks it and adds ctrpol; the newest base is kept, older
+# ones removed.
 # Usage: scripts/node-image.sh OUT.img [SRC=DEST ...]
 #   SRC=DEST: a file or directory of the host copied to DEST in the image.
 # Environment: NODE_IMAGE_SIZE (default 3G).
@@ -26,8 +27,11 @@ for t in mmdebstrap mke2fs; do
 done
 
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/ctrpol/node
-key=$(cat "$project/scripts/node-packages.txt" "$project/scripts/node-image.sh" | sha256sum | cut -c1-16)
+key=$( (cat "$project/scripts/node-packages.txt"
+	sed -n '/^# base: begin/,/^# base: end/p' "$project/scripts/node-image.sh") | sha256sum |
+	cut -c1-16)
 base=$cache/base-$key.tar
+# base: begin
 if [ ! -f "$base" ]; then
 	mkdir -p "$cache"
 	pkgs=$(grep -v '^#' "$project/scripts/node-packages.txt" | grep . | paste -sd, -)
@@ -47,6 +51,7 @@ if [ ! -f "$base" ]; then
 	find "$cache" -name 'base-*.tar' ! -name "base-$key.tar" -delete
 	echo "node-image: base built in $(($(date +%s) - start)) s"
 fi
+# base: end
 
 root=$(dirname "$out")/node-root
 rm -rf "$root"

@@ -29,6 +29,8 @@ ok "its man page" test -s "$dest/opt/ctrpol/share/man/man8/ctrpol.8"
 ok "the policies and their abstractions" \
 	test -s "$dest/opt/ctrpol/share/ctrpol/policies/web.ctp" -a \
 	-s "$dest/opt/ctrpol/share/ctrpol/policies/abstractions/base.ctp"
+ok "the OCI hook's hooks.d file runs the installed tool" \
+	grep -qF '"path": "/opt/ctrpol/sbin/ctrpol"' "$dest/opt/ctrpol/share/ctrpol/oci-hooks.d/ctrpol.json"
 ok "installed policies compile where they are" \
 	"$dest/opt/ctrpol/sbin/ctrpol" check "$dest/opt/ctrpol/share/ctrpol/policies/web.ctp"
 unit=$dest/opt/ctrpol/lib/systemd/system/ctrpol-load.service

@@ -96,3 +96,13 @@ int attempt_init_module(const void *unused)
 	(void)unused;
 	return err_of(syscall(__NR_init_module, junk, sizeof(junk), ""));
 }
+
+int attempt_open_write(const void *path)
+{
+	int fd = open(path, O_WRONLY);
+
+	if (fd < 0)
+		return errno;
+	close(fd);
+	return 0;
+}

@@ -27,5 +27,6 @@ int attempt_keyctl(const void *unused);		/* add a key to the process keyring */
 int attempt_syslog(const void *unused);		/* the size of the kernel log */
 /* init_module() of an image that is no module: allowed, the kernel refuses the image itself. */
 int attempt_init_module(const void *unused);
+int attempt_open_write(const void *path);	/* opened for writing, nothing written */
 
 #endif

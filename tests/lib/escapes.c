@@ -20,17 +20,6 @@ static int mount_proc(const void *arg)
 	return 0;
 }
 
-/* Open a file for writing, without writing: the access is what counts. */
-static int open_write(const void *path)
-{
-	int fd = open(path, O_WRONLY);
-
-	if (fd < 0)
-		return errno;
-	close(fd);
-	return 0;
-}
-
 static int load_module(const void *arg)
 {
 	/* Unconfined the kernel reads the image and rejects it: not EPERM. */
@@ -61,8 +50,8 @@ static int packet_socket(const void *arg)
 
 const struct escape escapes_alone[] = {
 	{ "mount procfs elsewhere", mount_proc, NULL },
-	{ "write /proc/sys/kernel/core_pattern", open_write, "/proc/sys/kernel/core_pattern" },
-	{ "write /proc/sysrq-trigger", open_write, "/proc/sysrq-trigger" },
+	{ "write /proc/sys/kernel/core_pattern", attempt_open_write, "/proc/sys/kernel/core_pattern" },
+	{ "write /proc/sysrq-trigger", attempt_open_write, "/proc/sysrq-trigger" },
 	{ "load a kernel module", load_module, NULL },
 	{ "open a raw socket", raw_socket, NULL },
 	{ "open a packet socket", packet_socket, NULL },

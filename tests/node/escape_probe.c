@@ -4,9 +4,11 @@
  * nothing outside the container (tests/lib/escapes.c), one line each,
  * "worked NAME" or "refused NAME: ERROR", for node_test.c on the host to
  * judge.  Before the escapes, what the container was given: its cgroup, its
- * capabilities and seccomp mode, its AppArmor label.
+ * capabilities and seccomp mode, its AppArmor label.  With "hold", it then
+ * waits for SIGTERM, so that the container runs until stopped.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -45,7 +47,13 @@ static int attempt(const struct escape *e)
 	return WEXITSTATUS(status);
 }
 
-int main(void)
+static void stop(int sig)
+{
+	(void)sig;
+	_exit(0);
+}
+
+int main(int argc, char **argv)
 {
 	static const char *const any[] = { "", NULL };
 	static const char *const status[] = { "CapEff:", "CapBnd:", "Seccomp:", "NoNewPrivs:", NULL };
@@ -61,6 +69,12 @@ int main(void)
 			printf("refused %s: %s\n", escapes_alone[i].name, strerror(err));
 		else
 			printf("worked %s\n", escapes_alone[i].name);
+	}
+	fflush(stdout);
+	if (argc > 1 && !strcmp(argv[1], "hold")) {
+		signal(SIGTERM, stop);
+		for (;;)
+			pause();
 	}
 	return 0;
 }

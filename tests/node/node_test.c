@@ -9,10 +9,14 @@
  * turns podman's own defences off, so that what is refused is ctrpol's
  * doing).
  */
+#include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "escapes.h"
 #include "harness.h"
@@ -229,6 +233,120 @@ TEST(containerd_with_runc_confines_a_container_whose_spec_carries_the_hook)
 	if (worked)
 		FAIL("with the hook and io.ctrpol.profile=container-default, %d of %d escapes work",
 		     worked, ESCAPES);
+	run_ok(&r, "ctrpol list");
+	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");
+}
+
+#define MONITOR_OUT "/tmp/monitor.json"
+
+/* The whole of MONITOR_OUT, in a static buffer ("" before it has anything). */
+static const char *monitor_said(void)
+{
+	static char text[1 << 16];
+	ssize_t n = 0;
+	int fd = open(MONITOR_OUT, O_RDONLY);
+
+	if (fd >= 0) {
+		n = read(fd, text, sizeof(text) - 1);
+		close(fd);
+	}
+	text[n > 0 ? n : 0] = '\0';
+	return text;
+}
+
+TEST(monitor_json_shows_a_podman_containers_denials_with_its_systemd_scope)
+{
+	static const char *const wants[] = {
+		"\"profile\":\"container-default\"", "\"cgroup\":\"/machine.slice/libpod-",
+		"\"comm\":\"probe\"", "\"verdict\":\"denied\"",
+	};
+	int status, tries;
+	size_t i;
+	pid_t pid;
+
+	pid = fork_child();
+	if (!pid) {
+		int fd = open(MONITOR_OUT, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (fd < 0 || dup2(fd, 1) < 0)
+			_exit(120);
+		execlp("ctrpol", "ctrpol", "monitor", "--json", "--profile", "container-default",
+		       (char *)NULL);
+		_exit(121);
+	}
+	/* The first container may start before the monitor joined: run until it shows one. */
+	for (tries = 0; tries < 5 && !strstr(monitor_said(), "\"comm\":\"probe\""); tries++)
+		if (probe_in_podman("crun", "systemd", "container-default"))
+			FAIL("escapes worked in the confined container");
+	ASSERT_EQ(kill(pid, SIGTERM), 0);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	ASSERT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status));
+	printf("# %.*s\n", (int)strcspn(monitor_said(), "\n"), monitor_said());
+	for (i = 0; i < sizeof(wants) / sizeof(wants[0]); i++)
+		ASSERT_CONTAINS(monitor_said(), wants[i]);
+}
+
+TEST(a_profile_that_does_not_compile_fails_the_unit_visibly_and_its_containers_do_not_start)
+{
+	struct cmd_result r;
+	FILE *f = fopen("/etc/ctrpol/zz-broken.ctp", "w");
+
+	if (!f)
+		FAIL("writing /etc/ctrpol/zz-broken.ctp: %m");
+	fputs("profile broken {\n    mode enforce\n    default allow\n    allow bogus /x\n}\n", f);
+	fclose(f);
+	run(&r, "systemctl restart ctrpol-load.service");
+	ASSERT_TRUE(r.status != 0);
+	run(&r, "systemctl is-failed ctrpol-load.service");
+	ASSERT_STREQ(r.out, "failed\n");
+	run_ok(&r, "journalctl -b -u ctrpol-load.service --no-pager -o cat");
+	ASSERT_CONTAINS(r.out, "/etc/ctrpol/zz-broken.ctp:4:11: error: unknown permission 'bogus'");
+	/* Its containers fail closed: the hook refuses, the command never runs. */
+	probe_image();
+	run(&r, "podman run --rm --privileged --network none --annotation io.ctrpol.profile=broken "
+		PROBE_IMAGE " /probe");
+	printf("# podman: exit %d\n%s", r.status, r.err);
+	ASSERT_TRUE(r.status != 0);
+	if (strstr(r.out, "given "))
+		FAIL("the container's command ran:\n%s", r.out);
+	unlink("/etc/ctrpol/zz-broken.ctp");
+	run_ok(&r, "systemctl reset-failed ctrpol-load.service");
+}
+
+/* How many lines of the held container's log start with what. */
+static int held_lines(const char *what)
+{
+	struct cmd_result r;
+	int n = 0;
+	char *line, *save;
+
+	run_ok(&r, "podman logs held");
+	for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		n += !strncmp(line, what, strlen(what));
+	return n;
+}
+
+static bool held_reported(const void *runs)
+{
+	return held_lines("worked ") + held_lines("refused ") >= *(const int *)runs * ESCAPES;
+}
+
+TEST(podman_restart_keeps_a_container_confined_and_rm_leaves_no_attachment)
+{
+	static const int once = 1, twice = 2;
+	struct cmd_result r;
+
+	probe_image();
+	run_ok(&r, "podman run -d --name held --privileged --network none "
+		   "--annotation io.ctrpol.profile=container-default " PROBE_IMAGE " /probe hold");
+	wait_until(held_reported, &once, 120, "the held container's first report");
+	run_ok(&r, "ctrpol list");
+	ASSERT_CONTAINS(r.out, "/machine.slice/libpod-");
+	run_ok(&r, "podman restart held");
+	wait_until(held_reported, &twice, 120, "the held container's report after its restart");
+	ASSERT_EQ(held_lines("worked "), 0);
+	ASSERT_EQ(held_lines("refused "), 2 * ESCAPES);
+	run_ok(&r, "podman rm -f held");
 	run_ok(&r, "ctrpol list");
 	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");
 }

@@ -26,20 +26,9 @@
 /* Outside the container: a host process, and one of another container. */
 static struct target host = { .sig = SIGUSR1 }, other;
 
-/* Open a file for writing, without writing: the access is what counts. */
-static int open_write(const void *path)
-{
-	int fd = open(path, O_WRONLY);
-
-	if (fd < 0)
-		return errno;
-	close(fd);
-	return 0;
-}
-
 /* Those that need something outside the container, beside escapes_alone. */
 static const struct escape escapes_out[] = {
-	{ "write a cgroup v1 release_agent", open_write, "/tmp/esc-cg1/release_agent" },
+	{ "write a cgroup v1 release_agent", attempt_open_write, "/tmp/esc-cg1/release_agent" },
 	{ "signal a host process", attempt_kill, &host },
 	{ "ptrace a host process", attempt_ptrace_attach, &host },
 	{ "read another container's /proc/PID/environ", attempt_read_environ, &other },
