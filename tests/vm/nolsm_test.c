@@ -24,6 +24,7 @@ TEST(ctrpol_status_explains_how_to_enable_it)
 	run_cmd((char *[]){ "ctrpol", "status", NULL }, AS_CALLER, &r);
 	ASSERT_EQ(r.status, 3);
 	ASSERT_CONTAINS(r.err, "ctrpol status: the running kernel has no active ctrpol LSM");
-	ASSERT_CONTAINS(r.err, "active LSMs: capability,landlock");
+	/* Booted with lsm=landlock: lockdown is an early LSM in the node kernel, always first. */
+	ASSERT_CONTAINS(r.err, "active LSMs: lockdown,capability,landlock");
 	ASSERT_CONTAINS(r.err, "add ctrpol to lsm=");
 }
