@@ -73,6 +73,12 @@ struct cmd_result {
 void run_cmd(char *const argv[], uid_t uid, struct cmd_result *res);
 
 /*
+ * The contents of path into buf (NUL-terminated, truncated to fit); the
+ * bytes read, or -1 with errno set (buf then "") when it cannot be read.
+ */
+ssize_t read_text(const char *path, char *buf, size_t size);
+
+/*
  * fork(), stdout flushed first so that the child does not print what the
  * parent had buffered; fails the test if it cannot.
  */

@@ -66,23 +66,37 @@ static void probe_image(void)
 		   "podman import -q /tmp/probe.tar " PROBE_IMAGE);
 }
 
+/* What the probe's report (text, changed) says: escapes that worked and were refused. */
+struct report {
+	int worked, refused;
+};
+
+static struct report count_report(char *text, bool show)
+{
+	struct report rep = { 0, 0 };
+	char *line, *save;
+
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (show)
+			printf("#   %s\n", line);
+		rep.worked += !strncmp(line, "worked ", 7);
+		rep.refused += !strncmp(line, "refused ", 8);
+	}
+	return rep;
+}
+
 /* Run cmd, which runs the probe in a container: how many escapes worked. */
 static int escapes_that_worked(const char *cmd)
 {
-	int worked = 0, refused = 0;
 	struct cmd_result r;
-	char *line, *save;
+	struct report rep;
 
 	run_ok(&r, cmd);
 	printf("# %s:\n", cmd);
-	for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		printf("#   %s\n", line);
-		worked += !strncmp(line, "worked ", 7);
-		refused += !strncmp(line, "refused ", 8);
-	}
-	if (worked + refused != ESCAPES)
-		FAIL("the probe reported %d escapes of %d", worked + refused, ESCAPES);
-	return worked;
+	rep = count_report(r.out, true);
+	if (rep.worked + rep.refused != ESCAPES)
+		FAIL("the probe reported %d escapes of %d", rep.worked + rep.refused, ESCAPES);
+	return rep.worked;
 }
 
 /*
@@ -101,22 +115,44 @@ static int probe_in_podman(const char *runtime, const char *manager, const char 
 	return escapes_that_worked(cmd);
 }
 
-static void podman_confines(const char *runtime, const char *manager)
+/* How a suite's runtime starts the probe: its runtime, and podman's cgroup manager. */
+struct runtime {
+	int (*probe)(const struct runtime *rt, const char *profile);
+	const char *runtime, *manager;
+};
+
+/*
+ * The probe started by rt without a profile has every escape work (else the
+ * control proves nothing), with container-default none; the container's
+ * removal takes its cgroup and so its attachment.
+ */
+static void confines(const struct runtime *rt)
 {
 	struct cmd_result r;
 	int worked;
 
-	worked = probe_in_podman(runtime, manager, NULL);
+	worked = rt->probe(rt, NULL);
 	if (worked != ESCAPES)
-		FAIL("without the annotation only %d of %d escapes work: the control proves nothing",
-		     worked, ESCAPES);
-	worked = probe_in_podman(runtime, manager, "container-default");
+		FAIL("without the hook's annotation only %d of %d escapes work: the control proves "
+		     "nothing", worked, ESCAPES);
+	worked = rt->probe(rt, "container-default");
 	if (worked)
 		FAIL("with io.ctrpol.profile=container-default, %d of %d escapes work", worked,
 		     ESCAPES);
-	/* --rm removed the container and its cgroup: no attachment is left. */
 	run_ok(&r, "ctrpol list");
 	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");
+}
+
+static int podman_probe(const struct runtime *rt, const char *profile)
+{
+	return probe_in_podman(rt->runtime, rt->manager, profile);
+}
+
+static void podman_confines(const char *runtime, const char *manager)
+{
+	const struct runtime rt = { podman_probe, runtime, manager };
+
+	confines(&rt);
 }
 
 /* Every capability of this kernel's ABI, for a spec that keeps them all. */
@@ -136,7 +172,7 @@ static void podman_confines(const char *runtime, const char *manager)
  * writable /proc/sys, and, when profile is not NULL, the hook and the
  * annotation.  Returns how many escapes worked.
  */
-static int probe_in_ctr(const char *profile)
+static int probe_in_ctr(const struct runtime *rt, const char *profile)
 {
 	static unsigned int n;
 	char hook[512] = "", cmd[512];
@@ -163,8 +199,8 @@ static int probe_in_ctr(const char *profile)
 		"{ \"type\": \"uts\" }, { \"type\": \"mount\" }, { \"type\": \"network\" } ] } }\n", hook);
 	fclose(f);
 	/* With --config, the spec names the root: only the container's id follows. */
-	snprintf(cmd, sizeof(cmd), "ctr run --rm --runtime io.containerd.runc.v2 "
-		 "--config /tmp/ctr-spec.json probe-%u", n++);
+	snprintf(cmd, sizeof(cmd), "ctr run --rm --runtime io.containerd.%s.v2 "
+		 "--config /tmp/ctr-spec.json probe-%u", rt->runtime, n++);
 	return escapes_that_worked(cmd);
 }
 
@@ -222,19 +258,9 @@ TEST(podman_with_runc_and_the_cgroupfs_driver_confines_an_annotated_container)
 
 TEST(containerd_with_runc_confines_a_container_whose_spec_carries_the_hook)
 {
-	struct cmd_result r;
-	int worked;
+	const struct runtime rt = { probe_in_ctr, "runc", NULL };
 
-	worked = probe_in_ctr(NULL);
-	if (worked != ESCAPES)
-		FAIL("without the hook only %d of %d escapes work: the control proves nothing", worked,
-		     ESCAPES);
-	worked = probe_in_ctr("container-default");
-	if (worked)
-		FAIL("with the hook and io.ctrpol.profile=container-default, %d of %d escapes work",
-		     worked, ESCAPES);
-	run_ok(&r, "ctrpol list");
-	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");
+	confines(&rt);
 }
 
 #define MONITOR_OUT "/tmp/monitor.json"
@@ -243,14 +269,8 @@ TEST(containerd_with_runc_confines_a_container_whose_spec_carries_the_hook)
 static const char *monitor_said(void)
 {
 	static char text[1 << 16];
-	ssize_t n = 0;
-	int fd = open(MONITOR_OUT, O_RDONLY);
 
-	if (fd >= 0) {
-		n = read(fd, text, sizeof(text) - 1);
-		close(fd);
-	}
-	text[n > 0 ? n : 0] = '\0';
+	read_text(MONITOR_OUT, text, sizeof(text));
 	return text;
 }
 
@@ -313,28 +333,27 @@ TEST(a_profile_that_does_not_compile_fails_the_unit_visibly_and_its_containers_d
 	run_ok(&r, "systemctl reset-failed ctrpol-load.service");
 }
 
-/* How many lines of the held container's log start with what. */
-static int held_lines(const char *what)
+/* What the held container's log says, over all its runs. */
+static struct report held_report(void)
 {
 	struct cmd_result r;
-	int n = 0;
-	char *line, *save;
 
 	run_ok(&r, "podman logs held");
-	for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		n += !strncmp(line, what, strlen(what));
-	return n;
+	return count_report(r.out, false);
 }
 
 static bool held_reported(const void *runs)
 {
-	return held_lines("worked ") + held_lines("refused ") >= *(const int *)runs * ESCAPES;
+	struct report rep = held_report();
+
+	return rep.worked + rep.refused >= *(const int *)runs * ESCAPES;
 }
 
 TEST(podman_restart_keeps_a_container_confined_and_rm_leaves_no_attachment)
 {
 	static const int once = 1, twice = 2;
 	struct cmd_result r;
+	struct report rep;
 
 	probe_image();
 	run_ok(&r, "podman run -d --name held --privileged --network none "
@@ -344,8 +363,9 @@ TEST(podman_restart_keeps_a_container_confined_and_rm_leaves_no_attachment)
 	ASSERT_CONTAINS(r.out, "/machine.slice/libpod-");
 	run_ok(&r, "podman restart held");
 	wait_until(held_reported, &twice, 120, "the held container's report after its restart");
-	ASSERT_EQ(held_lines("worked "), 0);
-	ASSERT_EQ(held_lines("refused "), 2 * ESCAPES);
+	rep = held_report();
+	ASSERT_EQ(rep.worked, 0);
+	ASSERT_EQ(rep.refused, 2 * ESCAPES);
 	run_ok(&r, "podman rm -f held");
 	run_ok(&r, "ctrpol list");
 	ASSERT_CONTAINS(r.out, "no cgroup has a profile attached");

@@ -11,7 +11,6 @@
  * set-up it still has to do (mounts, pivot_root) before that exec.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <linux/ctrpol.h>
 #include <signal.h>
 #include <stdint.h>
@@ -103,23 +102,9 @@ static void crun_ok(struct cmd_result *r, const char *a, const char *b, const ch
 		FAIL("crun %s %s: exit %d: %s", a, b ? b : "", r->status, r->err);
 }
 
-/* The contents of path into buf (NUL-terminated); -1 (errno set) if it cannot be read. */
-static ssize_t slurp(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	return n;
-}
-
 static void slurp_ok(const char *path, char *buf, size_t size)
 {
-	if (slurp(path, buf, size) < 0)
+	if (read_text(path, buf, size) < 0)
 		FAIL("reading %s: %s", path, strerror(errno));
 }
 

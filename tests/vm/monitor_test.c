@@ -50,14 +50,8 @@ static pid_t start_monitor(uid_t uid, char *const argv[])
 static const char *slurp(const char *path)
 {
 	static char text[65536];
-	ssize_t n = 0;
-	int fd = open(path, O_RDONLY);
 
-	if (fd >= 0) {
-		n = read(fd, text, sizeof(text) - 1);
-		close(fd);
-	}
-	text[n > 0 ? n : 0] = '\0';
+	read_text(path, text, sizeof(text));
 	return text;
 }
 
